@@ -1,0 +1,48 @@
+package dev.chat.application.chats;
+
+import dev.chat.application.chats.GroupAdministrationUseCases.CreateGroupUseCase;
+import dev.chat.application.identity.Caller;
+import dev.chat.application.port.ChatRepository;
+import dev.chat.application.port.IdGenerator;
+import dev.chat.application.port.MessageLog;
+import dev.chat.domain.Require;
+import dev.chat.domain.chat.Group;
+import dev.chat.domain.chat.GroupName;
+import dev.chat.domain.chat.GroupPolicy;
+import dev.chat.domain.user.UserId;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** Use case: creating a group; the creator becomes its admin. */
+public final class CreateGroup implements CreateGroupUseCase {
+    private final ChatRepository chats;
+    private final KnownUsers users;
+    private final MessageLog log;
+    private final IdGenerator ids;
+    private final GroupPolicy policy;
+    private final GroupChanges changes;
+
+    public CreateGroup(ChatRepository chats, KnownUsers users, MessageLog log, IdGenerator ids, GroupPolicy policy,
+                GroupChanges changes) {
+        this.chats = chats;
+        this.users = users;
+        this.log = log;
+        this.ids = ids;
+        this.policy = policy;
+        this.changes = changes;
+    }
+
+    @Override
+    public Group create(Caller caller, String name, Set<UserId> members) {
+        GroupName groupName = new GroupName(name);
+        Set<UserId> others = new LinkedHashSet<>(Require.present(members, "members"));
+        others.remove(caller.user());
+        Require.that(others.size() < policy.maxMembers() + 1, "too many members");
+        users.requireAll(others);
+        Group group = Group.create(ids.newChatId(), groupName, caller.user(), others, log.head(), policy);
+        chats.saveGroup(group);
+        changes.publishCreated(group, caller);
+        return group;
+    }
+}

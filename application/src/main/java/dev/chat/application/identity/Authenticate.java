@@ -1,0 +1,68 @@
+package dev.chat.application.identity;
+
+import dev.chat.application.port.AccessTokenVerifier;
+import dev.chat.application.port.IdGenerator;
+import dev.chat.application.port.UserRepository;
+import dev.chat.domain.RejectedException;
+import dev.chat.domain.user.User;
+import dev.chat.domain.user.Username;
+
+import java.util.Optional;
+
+/**
+ * Use case: authenticating a token from any OIDC provider. A subject seen for the first time
+ * becomes a user here (its preferred username if free and well-formed, else a generated one).
+ */
+public final class Authenticate implements AuthenticateUseCase {
+    private final AccessTokenVerifier verifier;
+    private final UserRepository users;
+    private final IdGenerator ids;
+
+    public Authenticate(AccessTokenVerifier verifier, UserRepository users, IdGenerator ids) {
+        this.verifier = verifier;
+        this.users = users;
+        this.ids = ids;
+    }
+
+    @Override
+    public Caller authenticate(String bearerToken) {
+        if (bearerToken == null || bearerToken.isBlank()) {
+            throw new AccessTokenVerifier.InvalidTokenException(AccessTokenVerifier.Failure.MISSING,
+                    "no access token was presented");
+        }
+        AccessTokenVerifier.VerifiedToken token = verifier.verify(bearerToken);
+        User user = users.findByIdentity(token.identity()).orElseGet(() -> provision(token));
+        return new Caller(user.id(), user.username());
+    }
+
+    private User provision(AccessTokenVerifier.VerifiedToken token) {
+        var id = ids.newUserId();
+        Username username = usable(token.preferredUsername())
+                .orElseGet(() -> new Username("user-" + id.value().toString().substring(0, 8)));
+        User user = new User(id, username, token.displayName(), token.identity());
+        try {
+            users.create(user);
+            return user;
+        } catch (RejectedException taken) {
+            // the name is taken, or a concurrent first request provisioned this identity already
+            return users.findByIdentity(token.identity()).orElseGet(() -> {
+                User renamed = new User(id, new Username("user-" + id.value().toString().substring(0, 8)),
+                        token.displayName(), token.identity());
+                users.create(renamed);
+                return renamed;
+            });
+        }
+    }
+
+    private Optional<Username> usable(String preferred) {
+        if (preferred == null) {
+            return Optional.empty();
+        }
+        try {
+            Username name = new Username(preferred);
+            return users.findByUsername(name).isPresent() ? Optional.empty() : Optional.of(name);
+        } catch (RejectedException malformed) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.chat.application.identity;
+
+/** Inbound port: turns a bearer token into the caller it speaks for, provisioning new users on first sight. */
+public interface AuthenticateUseCase {
+    /** @throws dev.chat.application.port.AccessTokenVerifier.InvalidTokenException when the token is refused */
+    Caller authenticate(String bearerToken);
+}

@@ -1,0 +1,59 @@
+package dev.chat.application.port;
+
+import dev.chat.domain.chat.ChatId;
+import dev.chat.domain.device.DeviceId;
+import dev.chat.domain.message.ClientMessageId;
+import dev.chat.domain.message.Message;
+import dev.chat.domain.message.MessageBody;
+import dev.chat.domain.message.MessageId;
+import dev.chat.domain.message.Position;
+import dev.chat.domain.user.UserId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Outbound port: the durable, ordered log every accepted message goes through (the seed's Kafka
+ * topic partitioned by chat; an in-process durable log on the embedded default).
+ *
+ * <p>Guarantees an adapter must keep (checked by the contract test):
+ * <ul>
+ *   <li>{@link #append} completes only once the message is durable: it survives a crash.</li>
+ *   <li>The log assigns the position; positions are strictly increasing within a chat.</li>
+ *   <li>Appending again with the same chat, sender and client message id returns the first
+ *       append's message (same id and position) and adds nothing.</li>
+ *   <li>The consumer sees every appended message at least once, in position order within a chat,
+ *       also after a restart (it resumes after the last batch it returned from).</li>
+ * </ul>
+ */
+public interface MessageLog {
+    /** A message not yet in the log: everything but its position. */
+    record Entry(MessageId id, ChatId chatId, UserId sender, DeviceId senderDevice,
+                 ClientMessageId clientMessageId, MessageBody body, Instant sentAt) {
+        public Message at(Position position) {
+            return new Message(id, chatId, position, sender, senderDevice, clientMessageId, body, sentAt);
+        }
+    }
+
+    /** What an append returns: the message as logged, and whether it had been logged already. */
+    record Appended(Message message, boolean duplicate) {
+    }
+
+    /** Receives logged messages in order; returns when it has handled them durably. */
+    @FunctionalInterface
+    interface Consumer {
+        void accept(List<Message> batch);
+    }
+
+    CompletionStage<Appended> append(Entry entry);
+
+    /** The highest position assigned so far ({@link Position#START} for an empty log). */
+    Position head();
+
+    /** Starts feeding the consumer, first with what it has not yet handled. One consumer per log. */
+    void start(Consumer consumer);
+
+    /** Messages appended but not yet handled by the consumer. */
+    long backlog();
+}

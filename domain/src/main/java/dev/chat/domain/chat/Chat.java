@@ -1,0 +1,30 @@
+package dev.chat.domain.chat;
+
+import dev.chat.domain.RejectedException;
+import dev.chat.domain.Rejection;
+import dev.chat.domain.user.UserId;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/** A conversation: a direct chat between two users or a group. */
+public sealed interface Chat permits DirectChat, Group {
+    ChatId id();
+
+    Collection<Membership> members();
+
+    Optional<Membership> membershipOf(UserId user);
+
+    default boolean isMember(UserId user) {
+        return membershipOf(user).isPresent();
+    }
+
+    /**
+     * The caller's membership, or a rejection that does not tell a stranger whether the chat
+     * exists: "not found" and "not yours" look the same from outside.
+     */
+    default Membership requireMember(UserId user) {
+        return membershipOf(user).orElseThrow(() -> RejectedException.of(Rejection.CHAT_NOT_FOUND,
+                "chat " + id() + " does not exist or you are not a member of it"));
+    }
+}
