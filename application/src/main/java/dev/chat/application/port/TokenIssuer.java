@@ -17,4 +17,7 @@ public interface TokenIssuer {
     String issuer();
 
     IssuedToken issue(User user);
+
+    /** The public signing keys as a JWK Set document (RFC 7517), served at /.well-known/jwks.json. */
+    String publicJwkSetJson();
 }
