@@ -1,0 +1,48 @@
+package dev.chat.adapter.in.rest;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/** The JSON bodies the API answers with. */
+public final class ApiViews {
+    private ApiViews() {
+    }
+
+    @Serdeable
+    public record UserView(String id, String username, String displayName) {
+    }
+
+    @Serdeable
+    public record MemberView(String userId, String role) {
+    }
+
+    /** A chat; {@code kind} is {@code direct} or {@code group}; {@code name} is null for a direct chat. */
+    @Serdeable
+    public record ChatView(String id, String kind, @Nullable String name, List<MemberView> members) {
+    }
+
+    @Serdeable
+    public record MessageView(String id, String chatId, long position, String senderId, String senderDevice,
+                              String clientMessageId, String body, String sentAt) {
+    }
+
+    /** A line of the chat list: {@code unread} is capped at 999; {@code acknowledged} is the device's offset. */
+    @Serdeable
+    public record ChatSummaryView(ChatView chat, @Nullable MessageView lastMessage, int unread, long acknowledged) {
+    }
+
+    /** A page of history; pass {@code next} as {@code after} to get the following page; null at the end. */
+    @Serdeable
+    public record MessagePage(List<MessageView> messages, @Nullable Long next) {
+    }
+
+    @Serdeable
+    public record PresenceView(String userId, boolean online, @Nullable String lastSeen) {
+    }
+
+    @Serdeable
+    public record TokenView(String access_token, String token_type, long expires_in) {
+    }
+}

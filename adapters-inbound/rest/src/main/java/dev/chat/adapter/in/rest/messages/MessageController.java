@@ -1,0 +1,96 @@
+package dev.chat.adapter.in.rest.messages;
+
+import dev.chat.adapter.in.rest.ApiMapper;
+import dev.chat.adapter.in.rest.ApiRequests.AcknowledgeRequest;
+import dev.chat.adapter.in.rest.ApiRequests.SendMessageRequest;
+import dev.chat.adapter.in.rest.ApiViews.MessagePage;
+import dev.chat.adapter.in.rest.ApiViews.MessageView;
+import dev.chat.adapter.in.rest.security.CallerAttribute;
+import dev.chat.application.identity.Caller;
+import dev.chat.application.messaging.AcknowledgeUseCase;
+import dev.chat.application.messaging.HistoryPage;
+import dev.chat.application.messaging.ReadHistoryUseCase;
+import dev.chat.application.messaging.SendMessageCommand;
+import dev.chat.application.messaging.SendMessageUseCase;
+import dev.chat.domain.Require;
+import dev.chat.domain.chat.ChatId;
+import dev.chat.domain.device.Device;
+import dev.chat.domain.device.DeviceId;
+import dev.chat.domain.message.ClientMessageId;
+import dev.chat.domain.message.Message;
+import dev.chat.domain.message.Position;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.concurrent.CompletionException;
+
+/** A chat's messages: history pages, sending (for bots and integrations), and device offsets. */
+@Controller("/api/chats/{chatId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "messages")
+public class MessageController {
+    private final ReadHistoryUseCase history;
+    private final SendMessageUseCase send;
+    private final AcknowledgeUseCase acknowledge;
+    private final ApiMapper mapper;
+
+    public MessageController(ReadHistoryUseCase history, SendMessageUseCase send, AcknowledgeUseCase acknowledge,
+                             ApiMapper mapper) {
+        this.history = history;
+        this.send = send;
+        this.acknowledge = acknowledge;
+        this.mapper = mapper;
+    }
+
+    @Operation(summary = "Messages after a position, oldest first; follow 'next' for the following page")
+    @Get("/messages")
+    public MessagePage page(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller, String chatId,
+                            @Nullable @QueryValue Long after, @Nullable @QueryValue Integer limit) {
+        HistoryPage page = history.after(caller, ChatId.parse(chatId), new Position(after == null ? 0 : after),
+                limit == null ? ReadHistoryUseCase.DEFAULT_LIMIT : limit);
+        return new MessagePage(mapper.toMessageViews(page.messages()), page.next().map(Position::value).orElse(null));
+    }
+
+    @Operation(summary = "Send a message; the same clientMessageId again returns the same message (201 first, 200 after)")
+    @Post("/messages")
+    public HttpResponse<MessageView> send(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller,
+                                          String chatId, @Body SendMessageRequest request) {
+        Require.present(request.clientMessageId(), "clientMessageId");
+        Require.present(request.body(), "body");
+        Device device = new Device(caller.user(), new DeviceId(request.device() == null ? "api" : request.device()));
+        SendMessageCommand command = new SendMessageCommand(device, ChatId.parse(chatId),
+                new ClientMessageId(request.clientMessageId()), request.body());
+        Message message;
+        try {
+            message = send.send(command).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        return HttpResponse.created(mapper.toView(message));
+    }
+
+    @Operation(summary = "Acknowledge every message up to a position for a device (its offset only moves forward)")
+    @Put("/offsets/{device}")
+    public HttpResponse<Void> acknowledge(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller,
+                                          String chatId, String device, @Body AcknowledgeRequest request) {
+        Require.present(request.position(), "position");
+        acknowledge.acknowledge(new Device(caller.user(), new DeviceId(device)), ChatId.parse(chatId),
+                new Position(request.position()));
+        return HttpResponse.noContent();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.chat.adapter.in.rest.presence;
+
+import dev.chat.adapter.in.rest.ApiViews.PresenceView;
+import dev.chat.adapter.in.rest.security.CallerAttribute;
+import dev.chat.application.identity.Caller;
+import dev.chat.application.presence.QueryPresenceUseCase;
+import dev.chat.domain.user.UserId;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Presence of the users the caller shares a chat with. */
+@Controller("/api/presence")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "presence")
+public class PresenceController {
+    private final QueryPresenceUseCase presence;
+
+    public PresenceController(QueryPresenceUseCase presence) {
+        this.presence = presence;
+    }
+
+    @Operation(summary = "Online state and last seen of contacts (comma-separated user ids; 403 not_a_contact for strangers)")
+    @Get
+    public List<PresenceView> query(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller,
+                                    @QueryValue String users) {
+        Set<UserId> ids = new LinkedHashSet<>();
+        for (String id : users.split(",")) {
+            if (!id.isBlank()) {
+                ids.add(UserId.parse(id.trim()));
+            }
+        }
+        return presence.query(caller, ids).stream()
+                .map(p -> new PresenceView(p.user().toString(), p.online(),
+                        p.lastSeen().map(Object::toString).orElse(null)))
+                .toList();
+    }
+}

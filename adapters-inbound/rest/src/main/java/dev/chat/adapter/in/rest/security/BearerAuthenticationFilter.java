@@ -1,0 +1,46 @@
+package dev.chat.adapter.in.rest.security;
+
+import dev.chat.adapter.in.rest.problem.Problems;
+import dev.chat.application.identity.AuthenticateUseCase;
+import dev.chat.application.port.AccessTokenVerifier.InvalidTokenException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/**
+ * Every {@code /api} request but sign-up and log-in needs {@code Authorization: Bearer <token>},
+ * validated by the same use case as the WebSocket gateway's. A refused token gets a 401 problem
+ * whose {@code code} says why (e.g. {@code token_expired}).
+ */
+@ServerFilter("/api/**")
+public final class BearerAuthenticationFilter {
+    private final AuthenticateUseCase authenticate;
+
+    public BearerAuthenticationFilter(AuthenticateUseCase authenticate) {
+        this.authenticate = authenticate;
+    }
+
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Nullable
+    public HttpResponse<?> authenticate(HttpRequest<?> request) {
+        if (request.getPath().startsWith("/api/auth/")) {
+            return null;
+        }
+        String header = request.getHeaders().getAuthorization().orElse(null);
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim() : null;
+        try {
+            request.setAttribute(CallerAttribute.NAME, authenticate.authenticate(token));
+            return null;
+        } catch (InvalidTokenException e) {
+            return Problems.response(HttpStatus.UNAUTHORIZED, e.failure().code(), e.getMessage(), request.getPath())
+                    .header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        }
+    }
+}

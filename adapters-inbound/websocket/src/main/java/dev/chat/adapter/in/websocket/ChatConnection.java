@@ -1,0 +1,180 @@
+package dev.chat.adapter.in.websocket;
+
+import dev.chat.adapter.in.websocket.frames.ClientFrame;
+import dev.chat.adapter.in.websocket.frames.ServerFrames;
+import dev.chat.application.delivery.DeviceEvent;
+import dev.chat.application.delivery.DeviceSession;
+import dev.chat.application.delivery.DeviceSink;
+import dev.chat.application.identity.Caller;
+import dev.chat.application.port.AccessTokenVerifier.InvalidTokenException;
+import dev.chat.domain.RejectedException;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One device's WebSocket connection: decodes its frames into use case calls and writes the
+ * core's events back as frames. Writes are asynchronous; if more than
+ * {@code chat.gateway.max-queued-events} wait unwritten, the device is too slow and is
+ * disconnected (it resumes from its offsets when it reconnects).
+ */
+final class ChatConnection extends Endpoint implements DeviceSink, MessageHandler.Whole<String> {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatConnection.class);
+
+    private final GatewayServices services;
+    private final FrameEncoder encoder;
+    private final ClientRequests requests;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final RateLimiter sendLimit;
+    private volatile Session session;
+    private volatile DeviceSession deviceSession;
+    private volatile Caller caller;
+
+    ChatConnection(GatewayServices services, FrameEncoder encoder) {
+        this.services = services;
+        this.encoder = encoder;
+        this.requests = new ClientRequests(services, this);
+        this.sendLimit = new RateLimiter(services.config().sendRatePerSecond(), services.config().sendBurst());
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        this.session = session;
+        Object outcome = config.getUserProperties().get(GatewayConfigurator.OUTCOME);
+        if (!(outcome instanceof HandshakeAuthenticator.Outcome.Authenticated authenticated)) {
+            // refused at the handshake: close with the standard code, the reason names the failure
+            String code = outcome instanceof HandshakeAuthenticator.Outcome.Refused refused
+                    ? refused.code() : "unauthenticated";
+            close(CloseCodes.POLICY_VIOLATION, code);
+            return;
+        }
+        session.setMaxTextMessageBufferSize(services.config().maxFrameBytes());
+        session.setMaxIdleTimeout(services.config().idleTimeout().toMillis());
+        caller = authenticated.caller();
+        deviceSession = services.connect().connect(authenticated.caller(), authenticated.device(), this);
+        session.addMessageHandler(String.class, this);
+    }
+
+    @Override
+    public void onMessage(String text) {
+        ClientFrame frame;
+        try {
+            frame = services.json().readValue(text, ClientFrame.class);
+        } catch (IOException | RuntimeException e) {
+            reply(new ServerFrames.Error(null, "malformed_json", "the frame is not a JSON object of the protocol"));
+            return;
+        }
+        if (frame == null) {
+            reply(new ServerFrames.Error(null, "malformed_json", "the frame is not a JSON object of the protocol"));
+            return;
+        }
+        try {
+            requests.handle(frame);
+        } catch (RuntimeException e) {
+            fail(frame.id(), e);
+        }
+    }
+
+    /** Answers a failed request with an error frame; the connection keeps serving. */
+    void fail(String frameId, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof RejectedException rejected) {
+            services.metrics().refused(rejected.rejection().code());
+            reply(new ServerFrames.Error(frameId, rejected.rejection().code(), rejected.getMessage()));
+        } else if (cause instanceof ProtocolException protocol) {
+            services.metrics().refused(protocol.code());
+            reply(new ServerFrames.Error(frameId, protocol.code(), protocol.getMessage()));
+        } else if (cause instanceof InvalidTokenException invalid) {
+            reply(new ServerFrames.Error(frameId, invalid.failure().code(), invalid.getMessage()));
+        } else {
+            LOG.error("request {} of {} failed", frameId, deviceSession, cause);
+            services.metrics().refused("internal_error");
+            reply(new ServerFrames.Error(frameId, "internal_error", "the server failed; retry later"));
+        }
+    }
+
+    boolean allowSend() {
+        return sendLimit.tryAcquire();
+    }
+
+    Caller caller() {
+        return caller;
+    }
+
+    DeviceSession deviceSession() {
+        return deviceSession;
+    }
+
+    @Override
+    public void push(DeviceEvent event) {
+        write(encoder.encode(event));
+    }
+
+    void reply(Record frame) {
+        write(encoder.encode(frame));
+    }
+
+    private void write(String text) {
+        Session s = session;
+        if (s == null || !s.isOpen()) {
+            return;
+        }
+        if (queued.incrementAndGet() > services.config().maxQueuedEvents()) {
+            queued.decrementAndGet();
+            disconnect("slow consumer");
+            return;
+        }
+        try {
+            s.getAsyncRemote().sendText(text, result -> queued.decrementAndGet());
+        } catch (RuntimeException e) {
+            queued.decrementAndGet();
+            LOG.debug("write to {} failed: {}", deviceSession, e.toString());
+        }
+    }
+
+    @Override
+    public int queued() {
+        return queued.get();
+    }
+
+    @Override
+    public void disconnect(String reason) {
+        int code = reason.startsWith("replaced") ? CloseCodes.REPLACED : CloseCodes.TRY_AGAIN_LATER;
+        close(code, reason);
+    }
+
+    private void close(int code, String reason) {
+        Session s = session;
+        if (s == null || !s.isOpen()) {
+            return;
+        }
+        services.metrics().closed(code);
+        try {
+            s.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing {} failed: {}", deviceSession, e.toString());
+        }
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        DeviceSession ds = deviceSession;
+        if (ds != null) {
+            services.connect().disconnect(ds);
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        LOG.debug("connection of {} failed: {}", deviceSession, error.toString());
+    }
+}

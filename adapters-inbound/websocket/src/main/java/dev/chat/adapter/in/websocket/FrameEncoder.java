@@ -1,0 +1,51 @@
+package dev.chat.adapter.in.websocket;
+
+import dev.chat.adapter.in.websocket.frames.MessageFrameMapper;
+import dev.chat.adapter.in.websocket.frames.ServerFrames;
+import dev.chat.application.delivery.DeviceEvent;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/** Writes the core's device events and the gateway's answers as JSON text frames. */
+@Singleton
+final class FrameEncoder {
+    private final JsonMapper json;
+    private final MessageFrameMapper messages;
+
+    FrameEncoder(JsonMapper json, MessageFrameMapper messages) {
+        this.json = json;
+        this.messages = messages;
+    }
+
+    String encode(DeviceEvent event) {
+        return encode(toFrame(event));
+    }
+
+    private Record toFrame(DeviceEvent event) {
+        if (event instanceof DeviceEvent.MessageReceived received) {
+            return messages.toFrame(received.message());
+        }
+        if (event instanceof DeviceEvent.ChatChanged changed) {
+            return new ServerFrames.ChatEvent(changed.chat().toString(),
+                    changed.change().name().toLowerCase(Locale.ROOT), changed.subject().toString(),
+                    changed.actor().toString(), changed.name().orElse(null));
+        }
+        if (event instanceof DeviceEvent.PresenceChanged presence) {
+            return new ServerFrames.Presence(null, presence.presence().user().toString(),
+                    presence.presence().online(), presence.presence().lastSeen().map(Object::toString).orElse(null));
+        }
+        return new ServerFrames.CaughtUp(((DeviceEvent.CaughtUp) event).messages());
+    }
+
+    String encode(Record frame) {
+        try {
+            return json.writeValueAsString(frame);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a server frame could not be encoded", e);
+        }
+    }
+}

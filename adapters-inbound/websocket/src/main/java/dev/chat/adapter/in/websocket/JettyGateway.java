@@ -1,0 +1,77 @@
+package dev.chat.adapter.in.websocket;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.websocket.server.ServerEndpointConfig;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * The chat gateway's own embedded Jetty 12, serving the Jakarta WebSocket endpoint at
+ * {@code chat.gateway.path} on {@code chat.gateway.port}. Started and stopped with the application.
+ * The thread pool is bounded: WebSocket I/O needs few threads, and every thread costs memory.
+ */
+@Context
+@Requires(property = "chat.gateway.enabled", notEquals = "false")
+public final class JettyGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(JettyGateway.class);
+
+    private final GatewayServices services;
+    private final FrameEncoder encoder;
+    private Server server;
+    private ServerConnector connector;
+
+    JettyGateway(GatewayServices services, FrameEncoder encoder) {
+        this.services = services;
+        this.encoder = encoder;
+    }
+
+    @PostConstruct
+    void start() throws Exception {
+        GatewayConfiguration config = services.config();
+        QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads(), config.minThreads());
+        threads.setName("gateway");
+        server = new Server(threads);
+        connector = new ServerConnector(server);
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(config.idleTimeout().toMillis());
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+            container.setDefaultMaxTextMessageBufferSize(config.maxFrameBytes());
+            container.setDefaultMaxSessionIdleTimeout(config.idleTimeout().toMillis());
+            container.addEndpoint(ServerEndpointConfig.Builder.create(ChatConnection.class, config.path())
+                    .subprotocols(List.of(HandshakeAuthenticator.SUBPROTOCOL))
+                    .configurator(new GatewayConfigurator(services, encoder))
+                    .build());
+        });
+        server.setHandler(context);
+        server.setStopTimeout(2_000);
+        server.start();
+        LOG.info("chat gateway listening on ws://{}:{}{}", config.host(), port(), config.path());
+    }
+
+    /** The port actually bound (differs from the configured one when that is 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    @PreDestroy
+    void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}

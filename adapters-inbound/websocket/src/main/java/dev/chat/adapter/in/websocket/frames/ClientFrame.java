@@ -1,0 +1,21 @@
+package dev.chat.adapter.in.websocket.frames;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * Any frame a client sends, decoded flat: {@code type} says which fields matter. {@code id} is
+ * the client's frame id, echoed in the answer; for {@code send} it is also the idempotency key.
+ */
+@Serdeable
+public record ClientFrame(@Nullable String type,
+                          @Nullable String id,
+                          @Nullable String chatId,
+                          @Nullable String body,
+                          @Nullable Long position,
+                          @Nullable Long after,
+                          @Nullable Integer limit,
+                          @Nullable List<String> users) {
+}

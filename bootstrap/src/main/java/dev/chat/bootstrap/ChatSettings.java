@@ -1,0 +1,16 @@
+package dev.chat.bootstrap;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/** The chat's own limits and policies (prefix {@code chat}); see the README's configuration table. */
+@ConfigurationProperties("chat")
+public record ChatSettings(
+        @Bindable(defaultValue = "4096") int maxBodyBytes,
+        @Bindable(defaultValue = "1024") int maxGroupMembers,
+        @Bindable(defaultValue = "10s") Duration heartbeatInterval,
+        @Bindable(defaultValue = "3") int missedHeartbeats,
+        @Bindable(defaultValue = "4") int catchUpThreads) {
+}

@@ -1,0 +1,228 @@
+package dev.chat.bootstrap;
+
+import dev.chat.application.chats.AddMember;
+import dev.chat.application.chats.CreateGroup;
+import dev.chat.application.chats.FindUser;
+import dev.chat.application.chats.GroupChanges;
+import dev.chat.application.chats.KnownUsers;
+import dev.chat.application.chats.LeaveGroup;
+import dev.chat.application.chats.ListChats;
+import dev.chat.application.chats.OpenDirectChat;
+import dev.chat.application.chats.PromoteAdmin;
+import dev.chat.application.chats.RemoveMember;
+import dev.chat.application.chats.RenameGroup;
+import dev.chat.application.delivery.ChatEvents;
+import dev.chat.application.delivery.ConnectDevice;
+import dev.chat.application.delivery.MessagePipeline;
+import dev.chat.application.identity.Authenticate;
+import dev.chat.application.identity.LogIn;
+import dev.chat.application.identity.PublishSigningKeys;
+import dev.chat.application.identity.SignUp;
+import dev.chat.application.messaging.Acknowledge;
+import dev.chat.application.messaging.ReadHistory;
+import dev.chat.application.messaging.SendMessage;
+import dev.chat.application.port.AccessTokenVerifier;
+import dev.chat.application.port.ChatMetrics;
+import dev.chat.application.port.ChatRepository;
+import dev.chat.application.port.CredentialStore;
+import dev.chat.application.port.DeviceDirectory;
+import dev.chat.application.port.IdGenerator;
+import dev.chat.application.port.MessageLog;
+import dev.chat.application.port.MessageStore;
+import dev.chat.application.port.OffsetStore;
+import dev.chat.application.port.PasswordHasher;
+import dev.chat.application.port.PresenceStore;
+import dev.chat.application.port.PushNotifier;
+import dev.chat.application.port.TokenIssuer;
+import dev.chat.application.port.UserRepository;
+import dev.chat.application.presence.PresenceTracker;
+import dev.chat.application.presence.QueryPresence;
+import dev.chat.domain.chat.GroupPolicy;
+import dev.chat.domain.message.MessagePolicy;
+import dev.chat.domain.presence.PresencePolicy;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wires the plain-Java core: every use case is built here from the ports the adapters provide,
+ * so that no framework annotation reaches the application or the domain.
+ */
+@Factory
+public class UseCaseFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    MessagePolicy messagePolicy(ChatSettings settings) {
+        return new MessagePolicy(settings.maxBodyBytes());
+    }
+
+    @Singleton
+    GroupPolicy groupPolicy(ChatSettings settings) {
+        return new GroupPolicy(settings.maxGroupMembers());
+    }
+
+    @Singleton
+    PresencePolicy presencePolicy(ChatSettings settings) {
+        return new PresencePolicy(settings.heartbeatInterval(), settings.missedHeartbeats());
+    }
+
+    @Singleton
+    @Named("catch-up")
+    @Bean(preDestroy = "shutdownNow")
+    ExecutorService catchUpExecutor(ChatSettings settings) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(settings.catchUpThreads(), settings.catchUpThreads(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "catch-up-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    // identity
+
+    @Singleton
+    Authenticate authenticate(AccessTokenVerifier verifier, UserRepository users, IdGenerator ids) {
+        return new Authenticate(verifier, users, ids);
+    }
+
+    @Singleton
+    @Requires(beans = TokenIssuer.class)
+    SignUp signUp(UserRepository users, CredentialStore credentials, PasswordHasher hasher, TokenIssuer issuer,
+                  IdGenerator ids) {
+        return new SignUp(users, credentials, hasher, issuer, ids);
+    }
+
+    @Singleton
+    @Requires(beans = TokenIssuer.class)
+    LogIn logIn(UserRepository users, CredentialStore credentials, PasswordHasher hasher, TokenIssuer issuer) {
+        return new LogIn(users, credentials, hasher, issuer);
+    }
+
+    @Singleton
+    @Requires(beans = TokenIssuer.class)
+    PublishSigningKeys publishSigningKeys(TokenIssuer issuer) {
+        return new PublishSigningKeys(issuer);
+    }
+
+    // chats and groups
+
+    @Singleton
+    KnownUsers knownUsers(UserRepository users) {
+        return new KnownUsers(users);
+    }
+
+    @Singleton
+    ChatEvents chatEvents(DeviceDirectory directory) {
+        return new ChatEvents(directory);
+    }
+
+    @Singleton
+    GroupChanges groupChanges(ChatRepository chats, ChatEvents events) {
+        return new GroupChanges(chats, events);
+    }
+
+    @Singleton
+    OpenDirectChat openDirectChat(ChatRepository chats, KnownUsers users) {
+        return new OpenDirectChat(chats, users);
+    }
+
+    @Singleton
+    CreateGroup createGroup(ChatRepository chats, KnownUsers users, MessageLog log, IdGenerator ids,
+                            GroupPolicy policy, GroupChanges changes) {
+        return new CreateGroup(chats, users, log, ids, policy, changes);
+    }
+
+    @Singleton
+    RenameGroup renameGroup(GroupChanges changes) {
+        return new RenameGroup(changes);
+    }
+
+    @Singleton
+    AddMember addMember(GroupChanges changes, KnownUsers users, MessageLog log, GroupPolicy policy) {
+        return new AddMember(changes, users, log, policy);
+    }
+
+    @Singleton
+    RemoveMember removeMember(GroupChanges changes) {
+        return new RemoveMember(changes);
+    }
+
+    @Singleton
+    PromoteAdmin promoteAdmin(GroupChanges changes) {
+        return new PromoteAdmin(changes);
+    }
+
+    @Singleton
+    LeaveGroup leaveGroup(GroupChanges changes) {
+        return new LeaveGroup(changes);
+    }
+
+    @Singleton
+    ListChats listChats(ChatRepository chats, MessageStore messages, OffsetStore offsets) {
+        return new ListChats(chats, messages, offsets);
+    }
+
+    @Singleton
+    FindUser findUser(UserRepository users) {
+        return new FindUser(users);
+    }
+
+    // messaging
+
+    @Singleton
+    SendMessage sendMessage(ChatRepository chats, MessageLog log, IdGenerator ids, MessagePolicy policy,
+                            ChatMetrics metrics, Clock clock) {
+        return new SendMessage(chats, log, ids, policy, metrics, clock);
+    }
+
+    @Singleton
+    ReadHistory readHistory(ChatRepository chats, MessageStore messages) {
+        return new ReadHistory(chats, messages);
+    }
+
+    @Singleton
+    Acknowledge acknowledge(ChatRepository chats, OffsetStore offsets, MessageLog log) {
+        return new Acknowledge(chats, offsets, log);
+    }
+
+    // delivery and presence
+
+    @Singleton
+    PresenceTracker presenceTracker(PresenceStore store, ChatRepository chats, DeviceDirectory directory,
+                                    PresencePolicy policy, Clock clock) {
+        return new PresenceTracker(store, chats, directory, policy, clock);
+    }
+
+    @Singleton
+    QueryPresence queryPresence(PresenceTracker tracker) {
+        return new QueryPresence(tracker);
+    }
+
+    @Singleton
+    ConnectDevice connectDevice(ChatRepository chats, MessageStore messages, OffsetStore offsets,
+                                DeviceDirectory directory, PresenceTracker presence,
+                                @Named("catch-up") ExecutorService catchUp) {
+        return new ConnectDevice(chats, messages, offsets, directory, presence, catchUp);
+    }
+
+    @Singleton
+    MessagePipeline messagePipeline(MessageStore store, ChatRepository chats, DeviceDirectory directory,
+                                    PushNotifier notifier, ChatMetrics metrics, Clock clock) {
+        return new MessagePipeline(store, chats, directory, notifier, metrics, clock);
+    }
+}

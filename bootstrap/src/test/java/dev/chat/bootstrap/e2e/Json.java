@@ -1,0 +1,41 @@
+package dev.chat.bootstrap.e2e;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/** JSON for the tests' clients, as plain maps: the tests see the wire as a client does. */
+final class Json {
+    private static final JsonMapper MAPPER = JsonMapper.createDefault();
+
+    private Json() {
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, Object> object(String text) {
+        try {
+            return MAPPER.readValue(text, Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a JSON object: " + text, e);
+        }
+    }
+
+    static List<Object> array(String text) {
+        try {
+            return MAPPER.readValue(text, Argument.listOf(Object.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a JSON array: " + text, e);
+        }
+    }
+}
