@@ -37,9 +37,11 @@ public final class MicrometerChatMetrics implements ChatMetrics {
                 .register(registry);
         Gauge.builder("chat.connections.open", directory, DeviceDirectory::connectedDevices)
                 .description("devices connected to this node")
+                .strongReference(true)
                 .register(registry);
         Gauge.builder("chat.messages.pending", log, MessageLog::backlog)
                 .description("messages in the log not yet stored and fanned out")
+                .strongReference(true)
                 .register(registry);
     }
 
