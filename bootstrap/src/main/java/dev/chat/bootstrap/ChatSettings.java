@@ -12,5 +12,7 @@ public record ChatSettings(
         @Bindable(defaultValue = "1024") int maxGroupMembers,
         @Bindable(defaultValue = "10s") Duration heartbeatInterval,
         @Bindable(defaultValue = "3") int missedHeartbeats,
+        /* a user's presence changes are announced at most this often; flapping is coalesced */
+        @Bindable(defaultValue = "2s") Duration presenceMinChangeInterval,
         @Bindable(defaultValue = "4") int catchUpThreads) {
 }

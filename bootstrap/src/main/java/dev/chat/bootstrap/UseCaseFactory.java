@@ -31,12 +31,15 @@ import dev.chat.application.port.MessageLog;
 import dev.chat.application.port.MessageStore;
 import dev.chat.application.port.OffsetStore;
 import dev.chat.application.port.PasswordHasher;
+import dev.chat.application.port.PresenceSessionStore;
 import dev.chat.application.port.PresenceStore;
 import dev.chat.application.port.PushNotifier;
 import dev.chat.application.port.TokenIssuer;
 import dev.chat.application.port.UserRepository;
 import dev.chat.application.presence.PresenceTracker;
+import dev.chat.application.presence.PresenceSessions;
 import dev.chat.application.presence.QueryPresence;
+import dev.chat.application.presence.SubscribePresence;
 import dev.chat.domain.chat.GroupPolicy;
 import dev.chat.domain.message.MessagePolicy;
 import dev.chat.domain.presence.PresencePolicy;
@@ -203,14 +206,24 @@ public class UseCaseFactory {
     // delivery and presence
 
     @Singleton
-    PresenceTracker presenceTracker(PresenceStore store, ChatRepository chats, DeviceDirectory directory,
-                                    PresencePolicy policy, Clock clock) {
-        return new PresenceTracker(store, chats, directory, policy, clock);
+    PresenceTracker presenceTracker(PresenceStore store, ChatRepository chats, PresencePolicy policy, Clock clock,
+                                    ChatSettings settings) {
+        return new PresenceTracker(store, chats, policy, clock, settings.presenceMinChangeInterval());
     }
 
     @Singleton
     QueryPresence queryPresence(PresenceTracker tracker) {
         return new QueryPresence(tracker);
+    }
+
+    @Singleton
+    SubscribePresence subscribePresence(PresenceTracker tracker, QueryPresence query) {
+        return new SubscribePresence(tracker, query);
+    }
+
+    @Singleton
+    PresenceSessions presenceSessions(PresenceSessionStore store, Clock clock) {
+        return new PresenceSessions(store, clock);
     }
 
     @Singleton

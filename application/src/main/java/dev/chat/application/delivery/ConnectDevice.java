@@ -58,6 +58,7 @@ public final class ConnectDevice implements ConnectDeviceUseCase {
     public void disconnect(DeviceSession session) {
         session.close();
         directory.unregister(session);
+        presence.unsubscribeAll(session);
         presence.disconnected(session.device().user());
     }
 

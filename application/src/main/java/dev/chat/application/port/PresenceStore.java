@@ -18,7 +18,11 @@ public interface PresenceStore {
 
     void connectionClosed(UserId user, Instant at);
 
-    void heartbeat(UserId user, Instant at);
+    /** Hot path: called for every accepted heartbeat datagram, so it must not allocate. */
+    void heartbeat(UserId user, long epochMillis);
 
     Map<UserId, Seen> seen(Collection<UserId> users);
+
+    /** One user's sign of life, or null when never seen. */
+    Seen seen(UserId user);
 }

@@ -11,6 +11,7 @@ import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.message.ClientMessageId;
 import dev.chat.domain.message.Position;
 import dev.chat.domain.presence.Presence;
+import dev.chat.domain.presence.PresenceSession;
 import dev.chat.domain.user.UserId;
 
 import java.util.LinkedHashSet;
@@ -36,6 +37,8 @@ final class ClientRequests {
             case "ack" -> acknowledge(frame);
             case "history" -> history(frame);
             case "presence" -> presence(frame);
+            case "presence.subscribe" -> subscribe(frame);
+            case "presence.session" -> presenceSession(frame);
             case "ping" -> connection.reply(new ServerFrames.Pong(frame.id()));
             default -> throw new ProtocolException("unknown_type", "unknown frame type '" + abbreviate(frame.type()) + "'");
         }
@@ -88,6 +91,23 @@ final class ClientRequests {
             connection.reply(new ServerFrames.Presence(frame.id(), p.user().toString(), p.online(),
                     p.lastSeen().map(Object::toString).orElse(null)));
         }
+    }
+
+    private void subscribe(ClientFrame frame) {
+        List<String> users = required(frame.users(), "users", frame);
+        Set<UserId> ids = new LinkedHashSet<>();
+        for (String user : users) {
+            ids.add(UserId.parse(user));
+        }
+        for (Presence p : services.subscribePresence().subscribe(connection.caller(), connection.deviceSession(), ids)) {
+            connection.reply(new ServerFrames.Presence(frame.id(), p.user().toString(), p.online(),
+                    p.lastSeen().map(Object::toString).orElse(null)));
+        }
+    }
+
+    private void presenceSession(ClientFrame frame) {
+        PresenceSession session = services.presenceSessions().open(connection.caller());
+        connection.reply(PresenceSessionFrames.of(frame.id(), session, services.config()));
     }
 
     private static <T> T required(T value, String field, ClientFrame frame) {

@@ -24,5 +24,8 @@ public record GatewayConfiguration(
         @Bindable(defaultValue = "20000") int maxQueuedEvents,
         /* messages a connection may send per second, sustained, and in a burst */
         @Bindable(defaultValue = "2000") int sendRatePerSecond,
-        @Bindable(defaultValue = "4000") int sendBurst) {
+        @Bindable(defaultValue = "4000") int sendBurst,
+        /* where clients send presence heartbeats; told to them with their presence session */
+        @Bindable(defaultValue = "8082") int heartbeatPort,
+        @Bindable(defaultValue = "10s") Duration heartbeatInterval) {
 }

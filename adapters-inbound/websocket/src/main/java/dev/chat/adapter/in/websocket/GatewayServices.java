@@ -6,7 +6,9 @@ import dev.chat.application.identity.AuthenticateUseCase;
 import dev.chat.application.messaging.AcknowledgeUseCase;
 import dev.chat.application.messaging.ReadHistoryUseCase;
 import dev.chat.application.messaging.SendMessageUseCase;
+import dev.chat.application.presence.PresenceSessionsUseCase;
 import dev.chat.application.presence.QueryPresenceUseCase;
+import dev.chat.application.presence.SubscribePresenceUseCase;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -18,6 +20,8 @@ public record GatewayServices(AuthenticateUseCase authenticate,
                               AcknowledgeUseCase acknowledge,
                               ReadHistoryUseCase history,
                               QueryPresenceUseCase presence,
+                              SubscribePresenceUseCase subscribePresence,
+                              PresenceSessionsUseCase presenceSessions,
                               JsonMapper json,
                               MessageFrameMapper frames,
                               GatewayConfiguration config,

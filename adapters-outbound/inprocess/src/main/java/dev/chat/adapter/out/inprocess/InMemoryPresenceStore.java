@@ -10,34 +10,49 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Presence of the users of this node, in memory (a single node is the whole truth on the embedded default). */
+/**
+ * Presence of the users of this node, in memory (a single node is the whole truth on the embedded
+ * default). Each user's state is updated in place, so a heartbeat allocates nothing.
+ */
 @Singleton
 public final class InMemoryPresenceStore implements PresenceStore {
-    private final ConcurrentHashMap<UserId, Seen> seen = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UserId, Liveness> byUser = new ConcurrentHashMap<>();
+
+    /** One user's latest sign of life and open connections; guarded by its own monitor. */
+    private static final class Liveness {
+        private long lastSignOfLife;
+        private int openConnections;
+
+        synchronized void touch(long millis, int connectionDelta) {
+            lastSignOfLife = Math.max(lastSignOfLife, millis);
+            openConnections = Math.max(0, openConnections + connectionDelta);
+        }
+
+        synchronized Seen snapshot() {
+            return new Seen(Instant.ofEpochMilli(lastSignOfLife), openConnections);
+        }
+    }
 
     @Override
     public void connectionOpened(UserId user, Instant at) {
-        seen.merge(user, new Seen(at, 1), (old, fresh) -> new Seen(latest(old.lastSignOfLife(), at),
-                old.openConnections() + 1));
+        liveness(user).touch(at.toEpochMilli(), 1);
     }
 
     @Override
     public void connectionClosed(UserId user, Instant at) {
-        seen.merge(user, new Seen(at, 0), (old, fresh) -> new Seen(latest(old.lastSignOfLife(), at),
-                Math.max(0, old.openConnections() - 1)));
+        liveness(user).touch(at.toEpochMilli(), -1);
     }
 
     @Override
-    public void heartbeat(UserId user, Instant at) {
-        seen.merge(user, new Seen(at, 0), (old, fresh) -> new Seen(latest(old.lastSignOfLife(), at),
-                old.openConnections()));
+    public void heartbeat(UserId user, long epochMillis) {
+        liveness(user).touch(epochMillis, 0);
     }
 
     @Override
     public Map<UserId, Seen> seen(Collection<UserId> users) {
         Map<UserId, Seen> result = new HashMap<>();
         for (UserId user : users) {
-            Seen s = seen.get(user);
+            Seen s = seen(user);
             if (s != null) {
                 result.put(user, s);
             }
@@ -45,7 +60,14 @@ public final class InMemoryPresenceStore implements PresenceStore {
         return result;
     }
 
-    private static Instant latest(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
+    @Override
+    public Seen seen(UserId user) {
+        Liveness liveness = byUser.get(user);
+        return liveness == null ? null : liveness.snapshot();
+    }
+
+    private Liveness liveness(UserId user) {
+        Liveness liveness = byUser.get(user);
+        return liveness != null ? liveness : byUser.computeIfAbsent(user, u -> new Liveness());
     }
 }

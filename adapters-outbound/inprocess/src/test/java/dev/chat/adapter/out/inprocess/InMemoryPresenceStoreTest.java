@@ -21,7 +21,7 @@ class InMemoryPresenceStoreTest {
         store.connectionOpened(user, t0.plusSeconds(1));
         store.connectionClosed(user, t0.plusSeconds(5));
         assertThat(store.seen(List.of(user)).get(user)).isEqualTo(new PresenceStore.Seen(t0.plusSeconds(5), 1));
-        store.heartbeat(user, t0.plusSeconds(3));
+        store.heartbeat(user, t0.plusSeconds(3).toEpochMilli());
         assertThat(store.seen(List.of(user)).get(user).lastSignOfLife())
                 .as("an older heartbeat arriving late does not move last seen back").isEqualTo(t0.plusSeconds(5));
         store.connectionClosed(user, t0.plusSeconds(9));

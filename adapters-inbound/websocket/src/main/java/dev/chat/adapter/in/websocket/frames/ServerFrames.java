@@ -49,6 +49,15 @@ public final class ServerFrames {
         }
     }
 
+    /**
+     * Credentials for UDP presence heartbeats: the 128-bit session id as 32 hex digits and the
+     * 256-bit HMAC key in base64url (docs/presence-datagram.md says how to sign with them).
+     */
+    @Serdeable
+    public record PresenceSessionGranted(String type, @Nullable String id, String sessionId, String key,
+                                         int udpPort, long heartbeatIntervalSeconds, String expiresAt) {
+    }
+
     /** Everything missed while away has been sent; what follows is live. */
     @Serdeable
     public record CaughtUp(String type, int messages) {

@@ -1,0 +1,23 @@
+package dev.chat.adapter.in.udp;
+
+import java.util.Locale;
+
+/** What became of a datagram. Every dropped datagram is counted by its reason; none gets a reply. */
+public enum DropReason {
+    /** Not dropped: a verified heartbeat. */
+    NONE,
+    TRUNCATED,
+    OVERSIZED,
+    UNKNOWN_VERSION,
+    UNKNOWN_TYPE,
+    UNKNOWN_SESSION,
+    BAD_MAC,
+    REPLAYED,
+    STALE,
+    /** Handling failed inside the server (a bug, never the sender's doing); logged. */
+    FAILED;
+
+    public String tag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
