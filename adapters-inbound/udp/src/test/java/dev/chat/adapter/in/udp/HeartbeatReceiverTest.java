@@ -1,0 +1,116 @@
+package dev.chat.adapter.in.udp;
+
+import dev.chat.domain.presence.PresenceSession;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The datagram checks, without a socket: every way a datagram can be wrong, and random bytes. */
+class HeartbeatReceiverTest {
+    private final Fixtures.Sessions sessions = new Fixtures.Sessions();
+    private final Fixtures.Heartbeats heartbeats = new Fixtures.Heartbeats();
+    private final HeartbeatReceiver receiver = new HeartbeatReceiver(sessions, heartbeats,
+            new ConcurrentHashMap<>(), 60_000);
+    private final PresenceSession session = sessions.add(Fixtures.user(), Instant.now().plusSeconds(3600));
+    private final long now = System.currentTimeMillis();
+
+    @Test
+    void aSignedTimelyHeartbeatIsRecordedForItsSessionsUser() {
+        assertThat(receive(Fixtures.heartbeat(session, 1, now))).isEqualTo(DropReason.NONE);
+        assertThat(heartbeats.received).containsExactly(session.user());
+    }
+
+    @Test
+    void aReplayedOrOlderHeartbeatIsRefused() {
+        byte[] first = Fixtures.heartbeat(session, 5, now);
+        assertThat(receive(first)).isEqualTo(DropReason.NONE);
+        assertThat(receive(first)).isEqualTo(DropReason.REPLAYED);
+        assertThat(receive(Fixtures.heartbeat(session, 4, now))).isEqualTo(DropReason.REPLAYED);
+        assertThat(receive(Fixtures.heartbeat(session, 6, now))).isEqualTo(DropReason.NONE);
+        assertThat(heartbeats.received).hasSize(2);
+    }
+
+    @Test
+    void aHeartbeatSignedWithAnotherSessionsKeyIsRefused() {
+        PresenceSession mallory = sessions.add(Fixtures.user(), Instant.now().plusSeconds(3600));
+        byte[] forged = Fixtures.heartbeatSignedWith(session, mallory.key(), 1, now);
+        assertThat(receive(forged)).isEqualTo(DropReason.BAD_MAC);
+        assertThat(heartbeats.received).isEmpty();
+        assertThat(receive(Fixtures.heartbeat(session, 1, now)))
+                .as("a forged heartbeat does not burn the sequence").isEqualTo(DropReason.NONE);
+    }
+
+    @Test
+    void everyMalformedShapeHasItsReason() {
+        byte[] valid = Fixtures.heartbeat(session, 1, now);
+        assertThat(receive(Arrays.copyOf(valid, 51))).isEqualTo(DropReason.TRUNCATED);
+        assertThat(receive(new byte[0])).isEqualTo(DropReason.TRUNCATED);
+        assertThat(receive(Arrays.copyOf(valid, 53))).isEqualTo(DropReason.OVERSIZED);
+        byte[] version = valid.clone();
+        version[0] = 2;
+        assertThat(receive(version)).isEqualTo(DropReason.UNKNOWN_VERSION);
+        byte[] type = valid.clone();
+        type[1] = 9;
+        assertThat(receive(type)).isEqualTo(DropReason.UNKNOWN_TYPE);
+        byte[] badMac = valid.clone();
+        badMac[HeartbeatDatagram.LENGTH - 1] ^= 1;
+        assertThat(receive(badMac)).isEqualTo(DropReason.BAD_MAC);
+        PresenceSession unknown = new PresenceSession(1, 2, Fixtures.user(), new byte[32], Instant.now().plusSeconds(60));
+        assertThat(receive(Fixtures.heartbeat(unknown, 1, now))).isEqualTo(DropReason.UNKNOWN_SESSION);
+        assertThat(receive(Fixtures.heartbeat(session, 2, now - 61_000))).isEqualTo(DropReason.STALE);
+        assertThat(receive(Fixtures.heartbeat(session, 3, now + 61_000))).isEqualTo(DropReason.STALE);
+        PresenceSession expired = sessions.add(Fixtures.user(), Instant.now().minusSeconds(1));
+        assertThat(receive(Fixtures.heartbeat(expired, 1, now))).isEqualTo(DropReason.UNKNOWN_SESSION);
+        assertThat(heartbeats.received).isEmpty();
+    }
+
+    @Property(tries = 2000)
+    void randomBytesNeverCountAsAHeartbeatAndNeverThrow(@ForAll("datagrams") byte[] datagram) {
+        byte[] buffer = Arrays.copyOf(datagram, 2048);
+        DropReason outcome = receiver.receive(buffer, datagram.length, now);
+        assertThat(outcome).isNotEqualTo(DropReason.NONE);
+        assertThat(heartbeats.received).isEmpty();
+    }
+
+    @Property(tries = 2000)
+    void anyAlteredByteOfAValidHeartbeatIsRefused(@ForAll @IntRange(min = 0, max = 51) int index,
+                                                   @ForAll @IntRange(min = 1, max = 255) int flip) {
+        byte[] altered = Fixtures.heartbeat(session, 1, now);
+        altered[index] ^= (byte) flip;
+        assertThat(receive(altered)).isNotEqualTo(DropReason.NONE);
+        assertThat(heartbeats.received).isEmpty();
+    }
+
+    @Provide
+    Arbitrary<byte[]> datagrams() {
+        Arbitrary<byte[]> anyBytes = Arbitraries.bytes().array(byte[].class).ofMinSize(0).ofMaxSize(200);
+        Arbitrary<byte[]> rightShape = Arbitraries.bytes().array(byte[].class).ofSize(HeartbeatDatagram.LENGTH)
+                .map(b -> {
+                    b[0] = HeartbeatDatagram.VERSION;
+                    b[1] = HeartbeatDatagram.TYPE_HEARTBEAT;
+                    return b;
+                });
+        Arbitrary<byte[]> knownSession = Arbitraries.bytes().array(byte[].class).ofSize(HeartbeatDatagram.LENGTH)
+                .map(b -> {
+                    byte[] valid = Fixtures.heartbeat(session, 1, now);
+                    System.arraycopy(valid, 0, b, 0, HeartbeatDatagram.OFFSET_SEQUENCE);
+                    return b;
+                });
+        return Arbitraries.oneOf(anyBytes, rightShape, knownSession);
+    }
+
+    private DropReason receive(byte[] datagram) {
+        byte[] buffer = Arrays.copyOf(datagram, Math.max(datagram.length, 2048));
+        return receiver.receive(buffer, datagram.length, now);
+    }
+}
