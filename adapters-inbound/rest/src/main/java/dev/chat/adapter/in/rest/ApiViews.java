@@ -42,6 +42,16 @@ public final class ApiViews {
     public record PresenceView(String userId, boolean online, @Nullable String lastSeen) {
     }
 
+    /** Credentials to sign UDP heartbeats: 32 hex digits of session id, the HMAC key in base64url. */
+    @Serdeable
+    public record PresenceSessionView(String sessionId, String key, int udpPort, long heartbeatIntervalSeconds,
+                                      String expiresAt) {
+        @Override
+        public String toString() {
+            return "PresenceSessionView[" + sessionId + "]";
+        }
+    }
+
     @Serdeable
     public record TokenView(String access_token, String token_type, long expires_in) {
     }

@@ -3,7 +3,13 @@ package dev.chat.adapter.in.rest.presence;
 import dev.chat.adapter.in.rest.ApiViews.PresenceView;
 import dev.chat.adapter.in.rest.security.CallerAttribute;
 import dev.chat.application.identity.Caller;
+import dev.chat.adapter.in.rest.ApiViews.PresenceSessionView;
+import dev.chat.application.presence.PresenceSessionsUseCase;
 import dev.chat.application.presence.QueryPresenceUseCase;
+import dev.chat.domain.presence.PresenceSession;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Post;
 import dev.chat.domain.user.UserId;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,6 +21,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,9 +33,26 @@ import java.util.Set;
 @Tag(name = "presence")
 public class PresenceController {
     private final QueryPresenceUseCase presence;
+    private final PresenceSessionsUseCase sessions;
+    private final int heartbeatPort;
+    private final long heartbeatIntervalSeconds;
 
-    public PresenceController(QueryPresenceUseCase presence) {
+    public PresenceController(QueryPresenceUseCase presence, PresenceSessionsUseCase sessions,
+                              @Value("${chat.presence.udp.port:8082}") int heartbeatPort,
+                              @Value("${chat.heartbeat-interval:10s}") Duration heartbeatInterval) {
         this.presence = presence;
+        this.sessions = sessions;
+        this.heartbeatPort = heartbeatPort;
+        this.heartbeatIntervalSeconds = heartbeatInterval.toSeconds();
+    }
+
+    @Operation(summary = "Open a presence session: credentials to sign UDP heartbeats (docs/presence-datagram.md)")
+    @Post("/sessions")
+    public HttpResponse<PresenceSessionView> openSession(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller) {
+        PresenceSession session = sessions.open(caller);
+        return HttpResponse.created(new PresenceSessionView(String.format("%016x%016x", session.idHigh(), session.idLow()),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(session.key()), heartbeatPort,
+                heartbeatIntervalSeconds, session.expiresAt().toString()));
     }
 
     @Operation(summary = "Online state and last seen of contacts (comma-separated user ids; 403 not_a_contact for strangers)")
