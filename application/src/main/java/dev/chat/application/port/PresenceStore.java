@@ -11,7 +11,8 @@ import java.util.Map;
  * cluster keeps it in a shared store with a time to live.
  */
 public interface PresenceStore {
-    record Seen(Instant lastSignOfLife, int openConnections) {
+    /** A user's liveness: last seen (any sign of life), last heartbeat (null if none), open connections. */
+    record Seen(Instant lastSeen, Instant lastHeartbeat, int openConnections) {
     }
 
     void connectionOpened(UserId user, Instant at);

@@ -72,7 +72,7 @@ public final class PresenceTracker implements HeartbeatUseCase {
         if (seen == null) {
             return Presence.neverSeen(user);
         }
-        return Presence.of(user, seen.openConnections() > 0, seen.lastSignOfLife(), clock.instant(), policy);
+        return Presence.of(user, seen.openConnections(), seen.lastHeartbeat(), seen.lastSeen(), clock.instant(), policy);
     }
 
     /** Users who share at least one chat with {@code user}, the user excluded. */

@@ -27,6 +27,19 @@ public record Presence(UserId user, boolean online, Optional<Instant> lastSeen) 
         return new Presence(user, online, Optional.of(lastSignOfLife));
     }
 
+    /**
+     * The presence of a user with {@code openConnections} connected devices, whose latest heartbeat
+     * was at {@code lastHeartbeat} (null if none) and who was last seen at {@code lastSeen}
+     * (heartbeat, connect or disconnect). A closed connection does not keep a user online; only a
+     * recent heartbeat or an open connection does.
+     */
+    public static Presence of(UserId user, int openConnections, Instant lastHeartbeat, Instant lastSeen,
+                              Instant now, PresencePolicy policy) {
+        boolean online = openConnections > 0
+                || (lastHeartbeat != null && !lastHeartbeat.plus(policy.grace()).isBefore(now));
+        return new Presence(user, online, Optional.of(lastSeen));
+    }
+
     /** The same presence with last-seen removed, for a user who keeps it private. */
     public Presence withoutLastSeen() {
         return new Presence(user, online, Optional.empty());

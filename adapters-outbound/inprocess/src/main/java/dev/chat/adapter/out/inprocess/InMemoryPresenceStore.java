@@ -18,34 +18,41 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryPresenceStore implements PresenceStore {
     private final ConcurrentHashMap<UserId, Liveness> byUser = new ConcurrentHashMap<>();
 
-    /** One user's latest sign of life and open connections; guarded by its own monitor. */
+    /** One user's latest signs of life and open connections; guarded by its own monitor. */
     private static final class Liveness {
-        private long lastSignOfLife;
+        private long lastSeen;
+        private long lastHeartbeat = -1;
         private int openConnections;
 
-        synchronized void touch(long millis, int connectionDelta) {
-            lastSignOfLife = Math.max(lastSignOfLife, millis);
-            openConnections = Math.max(0, openConnections + connectionDelta);
+        synchronized void connection(long millis, int delta) {
+            lastSeen = Math.max(lastSeen, millis);
+            openConnections = Math.max(0, openConnections + delta);
+        }
+
+        synchronized void heartbeat(long millis) {
+            lastSeen = Math.max(lastSeen, millis);
+            lastHeartbeat = Math.max(lastHeartbeat, millis);
         }
 
         synchronized Seen snapshot() {
-            return new Seen(Instant.ofEpochMilli(lastSignOfLife), openConnections);
+            return new Seen(Instant.ofEpochMilli(lastSeen),
+                    lastHeartbeat < 0 ? null : Instant.ofEpochMilli(lastHeartbeat), openConnections);
         }
     }
 
     @Override
     public void connectionOpened(UserId user, Instant at) {
-        liveness(user).touch(at.toEpochMilli(), 1);
+        liveness(user).connection(at.toEpochMilli(), 1);
     }
 
     @Override
     public void connectionClosed(UserId user, Instant at) {
-        liveness(user).touch(at.toEpochMilli(), -1);
+        liveness(user).connection(at.toEpochMilli(), -1);
     }
 
     @Override
     public void heartbeat(UserId user, long epochMillis) {
-        liveness(user).touch(epochMillis, 0);
+        liveness(user).heartbeat(epochMillis);
     }
 
     @Override

@@ -20,10 +20,11 @@ class InMemoryPresenceStoreTest {
         store.connectionOpened(user, t0);
         store.connectionOpened(user, t0.plusSeconds(1));
         store.connectionClosed(user, t0.plusSeconds(5));
-        assertThat(store.seen(List.of(user)).get(user)).isEqualTo(new PresenceStore.Seen(t0.plusSeconds(5), 1));
+        assertThat(store.seen(List.of(user)).get(user)).isEqualTo(new PresenceStore.Seen(t0.plusSeconds(5), null, 1));
         store.heartbeat(user, t0.plusSeconds(3).toEpochMilli());
-        assertThat(store.seen(List.of(user)).get(user).lastSignOfLife())
+        assertThat(store.seen(user).lastSeen())
                 .as("an older heartbeat arriving late does not move last seen back").isEqualTo(t0.plusSeconds(5));
+        assertThat(store.seen(user).lastHeartbeat()).isEqualTo(t0.plusSeconds(3));
         store.connectionClosed(user, t0.plusSeconds(9));
         store.connectionClosed(user, t0.plusSeconds(10));
         assertThat(store.seen(List.of(user)).get(user).openConnections()).isZero();

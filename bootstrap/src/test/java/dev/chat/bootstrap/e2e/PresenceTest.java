@@ -1,0 +1,191 @@
+package dev.chat.bootstrap.e2e;
+
+import dev.chat.adapter.in.udp.HeartbeatDatagram;
+import dev.chat.adapter.in.udp.HeartbeatSigner;
+import dev.chat.adapter.in.udp.UdpPresenceListener;
+import dev.chat.adapter.out.inprocess.LoggingPushNotifier;
+import dev.chat.domain.user.UserId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Presence end to end: real UDP heartbeats, live presence frames to subscribed contacts, privacy of strangers. */
+class PresenceTest {
+    private static RunningServer server;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start(Map.of(
+                "chat.heartbeat-interval", "200ms",
+                "chat.missed-heartbeats", 3,
+                "chat.presence-sweep-interval", "50ms",
+                "chat.presence-min-change-interval", "0ms",
+                "chat.presence.udp.port", 0));
+        api = new ApiClient(server.api());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** A device of a user sending heartbeats with the credentials it got over REST. */
+    private static final class HeartbeatClient implements AutoCloseable {
+        final String sessionId;
+        final byte[] key;
+        final DatagramChannel channel;
+        long sequence;
+
+        HeartbeatClient(ChatUser user) throws Exception {
+            Map<String, Object> session = api.post("/api/presence/sessions", user.token(), Map.of()).json();
+            sessionId = (String) session.get("sessionId");
+            key = Base64.getUrlDecoder().decode((String) session.get("key"));
+            channel = DatagramChannel.open();
+            channel.connect(new InetSocketAddress("127.0.0.1", server.bean(UdpPresenceListener.class).port()));
+        }
+
+        byte[] datagram(long seq, byte[] signingKey) {
+            ByteBuffer out = ByteBuffer.allocate(HeartbeatDatagram.LENGTH);
+            HeartbeatDatagram.write(out, Long.parseUnsignedLong(sessionId.substring(0, 16), 16),
+                    Long.parseUnsignedLong(sessionId.substring(16), 16), seq, System.currentTimeMillis(),
+                    HeartbeatSigner.keyed(signingKey));
+            return out.array();
+        }
+
+        void beat() throws Exception {
+            send(datagram(++sequence, key));
+        }
+
+        void send(byte[] datagram) throws Exception {
+            channel.write(ByteBuffer.wrap(datagram));
+        }
+
+        @Override
+        public void close() throws Exception {
+            channel.close();
+        }
+    }
+
+    @Test
+    void aContactSeesAUserGoOnlineWithHeartbeatsAndOfflineAfterTheGraceWithLastSeen() throws Exception {
+        ChatUser ada = ChatUser.signUp(api, "ada");
+        ChatUser ben = ChatUser.signUp(api, "ben");
+        ada.openDirectChatWith(api, ben);
+        try (WsClient adaPhone = WsClient.connect(server.gateway(), ada.token(), "phone");
+             HeartbeatClient benHeartbeats = new HeartbeatClient(ben)) {
+            adaPhone.nextOfType("caught_up");
+            adaPhone.send(Map.of("type", "presence.subscribe", "id", "s1", "users", List.of(ben.id())));
+            assertThat(adaPhone.next(f -> "presence".equals(f.get("type")) && "s1".equals(f.get("id"))))
+                    .containsEntry("userId", ben.id()).containsEntry("online", false);
+
+            for (int i = 0; i < 5; i++) {
+                benHeartbeats.beat();
+                Thread.sleep(100);
+            }
+            Map<String, Object> online = adaPhone.next(f -> "presence".equals(f.get("type")) && f.get("id") == null);
+            assertThat(online).containsEntry("userId", ben.id()).containsEntry("online", true);
+
+            Instant lastBeat = Instant.now();
+            benHeartbeats.beat();
+            Map<String, Object> offline = adaPhone.next(f -> "presence".equals(f.get("type")) && f.get("id") == null);
+            Instant announced = Instant.now();
+            assertThat(offline).containsEntry("userId", ben.id()).containsEntry("online", false);
+            Instant lastSeen = Instant.parse((String) offline.get("lastSeen"));
+            assertThat(lastSeen).isBetween(lastBeat.minusMillis(50), lastBeat.plusMillis(500));
+            assertThat(Duration.between(lastBeat, announced)).as("offline after the grace of 3 x 200 ms")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(550));
+        }
+    }
+
+    @Test
+    void aUserWhoSharesNoChatCannotSubscribeNorQuery() {
+        ChatUser ben = ChatUser.signUp(api, "ben");
+        ChatUser stranger = ChatUser.signUp(api, "stranger");
+        try (WsClient ws = WsClient.connect(server.gateway(), stranger.token(), "phone")) {
+            ws.nextOfType("caught_up");
+            ws.send(Map.of("type", "presence.subscribe", "id", "s2", "users", List.of(ben.id())));
+            assertThat(ws.nextOfType("error")).containsEntry("code", "not_a_contact").containsEntry("id", "s2");
+            ws.send(Map.of("type", "presence", "id", "q2", "users", List.of(ben.id())));
+            assertThat(ws.nextOfType("error")).containsEntry("code", "not_a_contact");
+        }
+        ApiClient.Response rest = api.get("/api/presence?users=" + ben.id(), stranger.token());
+        assertThat(rest.status()).isEqualTo(403);
+        assertThat(rest.json()).containsEntry("code", "not_a_contact");
+    }
+
+    @Test
+    void forgedReplayedCorruptOrRandomDatagramsNeverMakeAnyoneOnline() throws Exception {
+        ChatUser victim = ChatUser.signUp(api, "victim");
+        ChatUser mallory = ChatUser.signUp(api, "mallory");
+        ChatUser friend = ChatUser.signUp(api, "friend");
+        friend.openDirectChatWith(api, victim);
+        try (HeartbeatClient victimDevice = new HeartbeatClient(victim);
+             HeartbeatClient malloryDevice = new HeartbeatClient(mallory)) {
+            victimDevice.send(victimDevice.datagram(1, malloryDevice.key));   // victim's session, mallory's key
+            byte[] corrupt = victimDevice.datagram(2, victimDevice.key);
+            corrupt[HeartbeatDatagram.LENGTH - 3] ^= 0x40;
+            victimDevice.send(corrupt);
+            Random random = new Random(7);
+            for (int i = 0; i < 1000; i++) {
+                byte[] junk = new byte[1 + random.nextInt(120)];
+                random.nextBytes(junk);
+                if (i % 2 == 0 && junk.length >= 4) {
+                    junk[0] = HeartbeatDatagram.VERSION;
+                    junk[1] = HeartbeatDatagram.TYPE_HEARTBEAT;
+                }
+                victimDevice.send(junk);
+            }
+            Thread.sleep(300);
+            assertThat(presenceOf(friend, victim)).as("nothing forged counts").containsEntry("online", false);
+
+            byte[] genuine = victimDevice.datagram(10, victimDevice.key);
+            victimDevice.send(genuine);
+            await().atMost(Duration.ofSeconds(5)).until(() -> Boolean.TRUE.equals(presenceOf(friend, victim).get("online")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> Boolean.FALSE.equals(presenceOf(friend, victim).get("online")));
+            victimDevice.send(genuine);                                       // replayed
+            Thread.sleep(300);
+            assertThat(presenceOf(friend, victim)).as("a replay does not bring the user back").containsEntry("online", false);
+        }
+    }
+
+    @Test
+    void aRecipientWithNoConnectedDeviceGoesToTheNotificationPath() {
+        ChatUser sender = ChatUser.signUp(api, "sender");
+        ChatUser away = ChatUser.signUp(api, "away");
+        String chat = sender.openDirectChatWith(api, away);
+        LoggingPushNotifier notifier = server.bean(LoggingPushNotifier.class);
+        UserId awayId = UserId.parse(away.id());
+        long before = notifier.notificationsFor(awayId);
+        api.post("/api/chats/" + chat + "/messages", sender.token(), Map.of("clientMessageId", "n1", "body", "ping"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> notifier.notificationsFor(awayId) == before + 1);
+        try (WsClient awayPhone = WsClient.connect(server.gateway(), away.token(), "phone")) {
+            awayPhone.nextOfType("caught_up");
+            api.post("/api/chats/" + chat + "/messages", sender.token(), Map.of("clientMessageId", "n2", "body", "pong"));
+            awayPhone.messages(chat, 1);
+            assertThat(notifier.notificationsFor(awayId)).as("a connected user gets the message, not a push")
+                    .isEqualTo(before + 1);
+        }
+    }
+
+    private static Map<String, Object> presenceOf(ChatUser asker, ChatUser user) {
+        ApiClient.Response response = api.get("/api/presence?users=" + user.id(), asker.token());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) Json.array(response.body()).get(0);
+        return first;
+    }
+}
