@@ -1,0 +1,249 @@
+package dev.chat.adapter.out.identity;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.chat.application.port.AccessTokenVerifier;
+import dev.chat.domain.user.ExternalIdentity;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Verifies OIDC access tokens (signed JWTs) against the provider's published keys (JWKS), or the
+ * embedded issuer's own key when no provider is configured: signature, issuer, audience, validity.
+ */
+@Singleton
+public final class JwtAccessTokenVerifier implements AccessTokenVerifier, Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(JwtAccessTokenVerifier.class);
+
+    /** Public-key algorithms only: with a shared secret (HS*) anyone who can verify could also forge. */
+    static final Set<JWSAlgorithm> ACCEPTED_ALGORITHMS = Set.of(
+            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+
+    /* "JWT" and RFC 9068's "at+jwt" are what providers put on access tokens; many put nothing */
+    private static final DefaultJOSEObjectTypeVerifier<SecurityContext> ACCESS_TOKEN_TYPES =
+            new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"),
+                    new JOSEObjectType("application/at+jwt"), null);
+
+    /* far above any real access token; refuses huge inputs before any JSON is parsed */
+    static final int MAX_TOKEN_CHARS = 16 * 1024;
+
+    private static final int HTTP_TIMEOUT_MILLIS = 2_000;
+    private static final int JWKS_SIZE_LIMIT_BYTES = 256 * 1024;
+    private static final long UNAVAILABLE_LOG_INTERVAL_MILLIS = 30_000;
+
+    private final DefaultJWTProcessor<SecurityContext> processor;
+    private final KeySource keys;
+    private final AtomicLong lastUnavailableLog = new AtomicLong(Long.MIN_VALUE / 2);
+
+    @Inject
+    public JwtAccessTokenVerifier(AuthSettings settings, Optional<EmbeddedTokenIssuer> embeddedIssuer) {
+        this(settings, keySource(settings, embeddedIssuer), Clock.systemUTC());
+    }
+
+    JwtAccessTokenVerifier(AuthSettings settings, KeySource keys, Clock clock) {
+        this.keys = keys;
+        // one processor for all calls: it is thread-safe once configured
+        this.processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier(ACCESS_TOKEN_TYPES);
+        processor.setJWSKeySelector(new CachingKeySelector(ACCEPTED_ALGORITHMS, keys.source()));
+        processor.setJWSVerifierFactory(new CachingVerifierFactory());
+        processor.setJWTClaimsSetVerifier(
+                new AccessTokenClaimsVerifier(settings.issuer(), settings.audience(), settings.clockSkew(), clock));
+    }
+
+    @Override
+    public VerifiedToken verify(String token) {
+        if (token == null || token.isBlank()) {
+            throw refused(Failure.MISSING, "no access token was presented");
+        }
+        if (token.length() > MAX_TOKEN_CHARS) {
+            throw refused(Failure.MALFORMED, "the token is too long");
+        }
+        SignedJWT signed = parse(token);
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(signed, null);
+        } catch (AccessTokenClaimsVerifier.RejectedClaim e) {
+            throw refused(e.failure(), e.getMessage());
+        } catch (BadJWTException e) {
+            throw refused(Failure.MALFORMED, "the token's claims are not a valid JSON object");
+        } catch (BadJOSEException e) {
+            // a signature that does not verify, or no published key with the token's kid and algorithm
+            throw refused(Failure.BAD_SIGNATURE, "the token's signature does not verify");
+        } catch (RateLimitReachedException e) {
+            // the keys were just refreshed: a kid they lack is unknown, unless the refresh itself failed
+            if (keys.lastFetchFailed()) {
+                throw unavailable(e);
+            }
+            throw refused(Failure.BAD_SIGNATURE, "the token's signature does not verify");
+        } catch (KeySourceException e) {
+            throw unavailable(e);
+        } catch (JOSEException e) {
+            throw refused(Failure.BAD_SIGNATURE, "the token's signature does not verify");
+        }
+        return new VerifiedToken(new ExternalIdentity(claims.getIssuer(), claims.getSubject()),
+                stringClaim(claims, "preferred_username"), stringClaim(claims, "name"));
+    }
+
+    private static SignedJWT parse(String token) {
+        JWT jwt;
+        try {
+            jwt = JWTParser.parse(token);
+        } catch (ParseException | RuntimeException e) {
+            throw refused(Failure.MALFORMED, "the token is not a JWT");
+        }
+        if (jwt instanceof PlainJWT) {
+            throw refused(Failure.BAD_SIGNATURE, "unsigned tokens (alg none) are refused");
+        }
+        if (!(jwt instanceof SignedJWT signed)) {
+            throw refused(Failure.MALFORMED, "encrypted tokens are not accepted");
+        }
+        if (!ACCEPTED_ALGORITHMS.contains(signed.getHeader().getAlgorithm())) {
+            throw refused(Failure.BAD_SIGNATURE, "the token's signature algorithm is not accepted");
+        }
+        try {
+            ACCESS_TOKEN_TYPES.verify(signed.getHeader().getType(), null);
+        } catch (BadJOSEException e) {
+            throw refused(Failure.MALFORMED, "the token is not an access token (typ)");
+        }
+        return signed;
+    }
+
+    private static String stringClaim(JWTClaimsSet claims, String name) {
+        return claims.getClaim(name) instanceof String value && !value.isBlank() ? value : null;
+    }
+
+    private static InvalidTokenException refused(Failure failure, String message) {
+        // the token itself is never logged: it is a credential until it expires
+        LOG.debug("access token refused: {}", failure.code());
+        return new InvalidTokenException(failure, message);
+    }
+
+    private InvalidTokenException unavailable(KeySourceException cause) {
+        long now = System.currentTimeMillis();
+        long last = lastUnavailableLog.get();
+        // during an outage every request fails alike: one line now and then says enough
+        if (now - last >= UNAVAILABLE_LOG_INTERVAL_MILLIS && lastUnavailableLog.compareAndSet(last, now)) {
+            LOG.warn("the identity provider's keys cannot be fetched ({}): {}", keys.description(), cause.getMessage());
+        }
+        return new InvalidTokenException(Failure.UNAVAILABLE, "the identity provider's keys cannot be fetched");
+    }
+
+    @Override
+    @PreDestroy
+    public void close() {
+        keys.close();
+    }
+
+    private static KeySource keySource(AuthSettings settings, Optional<EmbeddedTokenIssuer> embeddedIssuer) {
+        if (settings.usesRemoteKeys()) {
+            return KeySource.remote(settings.jwksUri());
+        }
+        return embeddedIssuer.map(KeySource::embedded).orElseThrow(() -> new IllegalStateException(
+                "no keys to verify access tokens with: set chat.auth.jwks-uri to the identity provider's JWKS, "
+                        + "or enable the embedded issuer (chat.auth.embedded-issuer.enabled)"));
+    }
+
+    /** Where the verification keys come from, and what to say about it when they cannot be had. */
+    record KeySource(JWKSource<SecurityContext> source, FetchOutcomeTracker fetches, ExecutorService refresher,
+                     String description) {
+
+        /** The provider's JWK Set over HTTP(S): cached, refreshed ahead of expiry, rate-limited, retried once. */
+        static KeySource remote(String jwksUri) {
+            URL url = httpUrl(jwksUri);
+            DefaultResourceRetriever retriever =
+                    new DefaultResourceRetriever(HTTP_TIMEOUT_MILLIS, HTTP_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT_BYTES);
+            FetchOutcomeTracker fetches = new FetchOutcomeTracker(new URLBasedJWKSetSource<>(url, retriever));
+            ExecutorService refresher = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "jwks-refresh");
+                thread.setDaemon(true);
+                return thread;
+            });
+            JWKSource<SecurityContext> source = JWKSourceBuilder.create(fetches)
+                    .cache(JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE, JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
+                    .refreshAheadCache(JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME, null, refresher, false, null, false)
+                    .rateLimited(JWKSourceBuilder.DEFAULT_RATE_LIMIT_MIN_INTERVAL)
+                    .retrying(true)
+                    .build();
+            LOG.info("access tokens are verified against the keys at {}", url);
+            return new KeySource(source, fetches, refresher, url.toString());
+        }
+
+        /** The embedded issuer's public key, in-process: no HTTP request to ourselves. */
+        static KeySource embedded(EmbeddedTokenIssuer issuer) {
+            LOG.info("access tokens are verified against the embedded issuer's key {}", issuer.keyId());
+            return new KeySource(new ImmutableJWKSet<>(issuer.publicKeys()), null, null, "embedded issuer");
+        }
+
+        boolean lastFetchFailed() {
+            return fetches != null && fetches.lastFetchFailed();
+        }
+
+        void close() {
+            if (source instanceof Closeable closeable) {
+                try {
+                    closeable.close();
+                } catch (IOException e) {
+                    LOG.debug("closing the JWKS source failed", e);
+                }
+            }
+            if (refresher != null) {
+                refresher.shutdownNow();
+                try {
+                    refresher.awaitTermination(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private static URL httpUrl(String uri) {
+            try {
+                URI parsed = URI.create(uri);
+                if (!"https".equalsIgnoreCase(parsed.getScheme()) && !"http".equalsIgnoreCase(parsed.getScheme())) {
+                    throw new IllegalArgumentException("chat.auth.jwks-uri must be an http(s) URL: " + uri);
+                }
+                return parsed.toURL();
+            } catch (MalformedURLException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("chat.auth.jwks-uri is not a valid URL: " + uri, e);
+            }
+        }
+    }
+}
