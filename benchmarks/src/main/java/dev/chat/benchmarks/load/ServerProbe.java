@@ -1,0 +1,94 @@
+package dev.chat.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the server process from outside, as an operator would: resident memory and CPU time from
+ * /proc, live heap after a full GC (jcmd GC.run, then the JVM's own heap figure from jcmd
+ * GC.heap_info). Absent a pid, it reports nothing.
+ */
+final class ServerProbe {
+    private static final long TICKS_PER_SECOND = 100;
+    private final long pid;
+
+    ServerProbe(long pid) {
+        this.pid = pid;
+    }
+
+    boolean present() {
+        return pid > 0 && Files.exists(Path.of("/proc/" + pid));
+    }
+
+    /** Resident set size in bytes. */
+    long rssBytes() {
+        if (!present()) {
+            return -1;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** User plus system CPU time of the process, in milliseconds. */
+    long cpuMillis() {
+        if (!present()) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 1000 / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Heap in use right after a full GC, in bytes (-1 when jcmd is not available). */
+    long liveHeapBytes() {
+        if (!present()) {
+            return -1;
+        }
+        jcmd("GC.run");
+        String info = jcmd("GC.heap_info");
+        // G1: " garbage-first heap   total 262144K, used 51234K [..."
+        int used = info.indexOf("used ");
+        if (used < 0) {
+            return -1;
+        }
+        String number = info.substring(used + 5, info.indexOf('K', used));
+        return Long.parseLong(number.trim()) * 1024;
+    }
+
+    private String jcmd(String command) {
+        try {
+            Process process = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes());
+            process.waitFor(30, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}
