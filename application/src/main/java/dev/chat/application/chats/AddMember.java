@@ -29,7 +29,7 @@ public final class AddMember implements AddMemberUseCase {
     public Group add(Caller caller, ChatId group, UserId newcomer) {
         changes.groupOf(caller, group);
         users.requireAll(List.of(newcomer));
-        return changes.change(caller, group, g -> g.addMember(caller.user(), newcomer, log.head(), policy),
+        return changes.change(caller, group, g -> g.addMember(caller.user(), newcomer, log.head(group), policy),
                 Change.MEMBER_ADDED, newcomer);
     }
 }

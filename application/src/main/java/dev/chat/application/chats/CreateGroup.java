@@ -40,7 +40,8 @@ public final class CreateGroup implements CreateGroupUseCase {
         others.remove(caller.user());
         Require.that(others.size() < policy.maxMembers() + 1, "too many members");
         users.requireAll(others);
-        Group group = Group.create(ids.newChatId(), groupName, caller.user(), others, log.head(), policy);
+        var id = ids.newChatId();
+        Group group = Group.create(id, groupName, caller.user(), others, log.head(id), policy);
         chats.saveGroup(group);
         changes.publishCreated(group, caller);
         return group;

@@ -13,6 +13,7 @@ import dev.chat.domain.device.DeviceId;
 import dev.chat.domain.message.Message;
 import dev.chat.domain.message.Position;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,8 +44,9 @@ public final class ListChats implements ListChatsUseCase {
                     ? messages.countUnread(chat.id(), read, caller.user(), UNREAD_CAP) : 0;
             summaries.add(new ChatSummary(chat, last, unread, read));
         }
+        // positions order messages within a chat only; across chats, the send time orders the list
         summaries.sort(Comparator.comparing((ChatSummary s) ->
-                s.lastMessage().map(Message::position).orElse(Position.START)).reversed());
+                s.lastMessage().map(Message::sentAt).orElse(Instant.EPOCH)).reversed());
         return summaries;
     }
 

@@ -26,7 +26,7 @@ public final class Acknowledge implements AcknowledgeUseCase {
     public void acknowledge(Device device, ChatId chatId, Position position) {
         chats.findById(chatId).orElseThrow(() -> RejectedException.of(Rejection.CHAT_NOT_FOUND,
                 "chat " + chatId + " does not exist or you are not a member of it")).requireMember(device.user());
-        Require.that(!position.isAfter(log.head()), "position " + position + " has not been reached yet");
+        Require.that(!position.isAfter(log.head(chatId)), "position " + position + " has not been reached yet");
         offsets.advance(device, chatId, position);
     }
 }

@@ -51,6 +51,15 @@ public interface MessageLog {
     /** The highest position assigned so far ({@link Position#START} for an empty log). */
     Position head();
 
+    /**
+     * A position that every message appended to {@code chat} from now on will be after: where a
+     * member who joins now starts, and the highest position a device may acknowledge. A log whose
+     * positions are per partition (Kafka offsets) answers with the head of the chat's partition.
+     */
+    default Position head(dev.chat.domain.chat.ChatId chat) {
+        return head();
+    }
+
     /** Starts feeding the consumer, first with what it has not yet handled. One consumer per log. */
     void start(Consumer consumer);
 

@@ -51,7 +51,9 @@ final class HandshakeAuthenticator {
         }
     }
 
+    /** The Authorization header wins over a subprotocol token when a client sends both. */
     static String bearerToken(Map<String, List<String>> headers) {
+        String fromSubprotocol = null;
         for (Map.Entry<String, List<String>> header : headers.entrySet()) {
             String name = header.getKey();
             if ("authorization".equalsIgnoreCase(name)) {
@@ -60,18 +62,18 @@ final class HandshakeAuthenticator {
                         return value.substring(7).trim();
                     }
                 }
-            } else if ("sec-websocket-protocol".equalsIgnoreCase(name)) {
+            } else if ("sec-websocket-protocol".equalsIgnoreCase(name) && fromSubprotocol == null) {
                 for (String value : header.getValue()) {
                     for (String protocol : value.split(",")) {
                         String p = protocol.trim();
                         if (p.startsWith(TOKEN_SUBPROTOCOL_PREFIX)) {
-                            return p.substring(TOKEN_SUBPROTOCOL_PREFIX.length());
+                            fromSubprotocol = p.substring(TOKEN_SUBPROTOCOL_PREFIX.length());
                         }
                     }
                 }
             }
         }
-        return null;
+        return fromSubprotocol;
     }
 
     private static String first(Map<String, List<String>> query, String name) {

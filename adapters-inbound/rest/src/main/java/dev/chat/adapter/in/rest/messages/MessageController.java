@@ -63,7 +63,7 @@ public class MessageController {
         return new MessagePage(mapper.toMessageViews(page.messages()), page.next().map(Position::value).orElse(null));
     }
 
-    @Operation(summary = "Send a message; the same clientMessageId again returns the same message (201 first, 200 after)")
+    @Operation(summary = "Send a message (201); the same clientMessageId again returns the same message and stores nothing new")
     @Post("/messages")
     public HttpResponse<MessageView> send(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller,
                                           String chatId, @Body SendMessageRequest request) {
