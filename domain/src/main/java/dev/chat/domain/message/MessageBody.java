@@ -4,7 +4,7 @@ import dev.chat.domain.RejectedException;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.Require;
 
-/** The text of a message: not blank, valid Unicode, at most the policy's limit in UTF-8 bytes. */
+/** The text of a message: not blank, valid Unicode without NUL, at most the policy's limit in UTF-8 bytes. */
 public record MessageBody(String text) {
     public MessageBody {
         Require.present(text, "body");
@@ -12,6 +12,8 @@ public record MessageBody(String text) {
             throw RejectedException.of(Rejection.BODY_EMPTY, "a message needs some text");
         }
         Require.that(Require.wellFormedUtf16(text), "the body is not valid Unicode text");
+        // NUL has no place in text and PostgreSQL's text type refuses it: keep every store able to hold a body
+        Require.that(text.indexOf('\u0000') < 0, "the body must not contain NUL characters");
     }
 
     public static MessageBody of(String text, MessagePolicy policy) {

@@ -16,5 +16,7 @@ public record User(UserId id, Username username, String displayName, ExternalIde
         displayName = displayName == null || displayName.isBlank() ? username.value() : displayName.strip();
         Require.that(displayName.length() <= MAX_DISPLAY_NAME && Require.wellFormedUtf16(displayName),
                 "display name must be at most " + MAX_DISPLAY_NAME + " characters");
+        Require.that(displayName.chars().noneMatch(Character::isISOControl),
+                "display name must not contain control characters");
     }
 }

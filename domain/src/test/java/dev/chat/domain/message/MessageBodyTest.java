@@ -25,6 +25,11 @@ class MessageBodyTest {
     }
 
     @Test
+    void aBodyWithANulCharacterIsInvalidInputBecauseNoTextStoreHoldsIt() {
+        assertThat(refusalOf(() -> new MessageBody("before\u0000after"))).isEqualTo(Rejection.INVALID_INPUT);
+    }
+
+    @Test
     void aMissingBodyIsInvalidInput() {
         assertThat(refusalOf(() -> new MessageBody(null))).isEqualTo(Rejection.INVALID_INPUT);
     }

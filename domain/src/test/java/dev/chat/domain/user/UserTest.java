@@ -51,4 +51,13 @@ class UserTest {
         assertThat(refusalOf(() -> new ExternalIdentity("https://chat.example", ""))).isEqualTo(Rejection.INVALID_INPUT);
         assertThat(refusalOf(() -> new ExternalIdentity(null, "alice-subject"))).isEqualTo(Rejection.INVALID_INPUT);
     }
+
+    @org.junit.jupiter.api.Test
+    void aDisplayNameWithAControlCharacterInsideIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new User(ALICE, new Username("alice"), "Al\u0000ice", ISSUED_BY_US))
+                .isInstanceOf(dev.chat.domain.RejectedException.class)
+                .extracting(e -> ((dev.chat.domain.RejectedException) e).rejection())
+                .isEqualTo(dev.chat.domain.Rejection.INVALID_INPUT);
+    }
 }
