@@ -283,6 +283,22 @@ class H2MessageLogBehaviourTest {
     }
 
     @Test
+    void a_duplicate_found_by_the_unique_index_leaves_no_backlog_behind() {
+        JdbcMessageLog log = openLog();
+        Entry entry = entry(chatId(), userId());
+        Message original = appendAll(log, List.of(entry)).get(0);
+        contexts.get(0).close();
+
+        JdbcMessageLog reopened = openLog();
+        Appended again = reopened.append(entry).toCompletableFuture().join();
+        reopened.start(batch -> { });
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.message()).isEqualTo(original);
+        Eventually.await("the backlog is empty", () -> reopened.backlog() == 0);
+    }
+
+    @Test
     void appends_after_close_are_refused() {
         JdbcMessageLog log = openLog();
         contexts.get(0).close();

@@ -5,7 +5,9 @@ import dev.chat.adapter.out.jdbc.offset.JdbcOffsetStore;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.device.Device;
 import dev.chat.domain.device.DeviceId;
+import dev.chat.domain.message.ClientMessageId;
 import dev.chat.domain.message.Message;
+import dev.chat.domain.message.MessageBody;
 import dev.chat.domain.message.Position;
 import dev.chat.domain.user.UserId;
 import io.micronaut.context.ApplicationContext;
@@ -51,8 +53,7 @@ class H2RetentionTest {
         List<Message> messages = new ArrayList<>();
         for (int day = 40; day >= 0; day--) {
             Message m = new Message(messageId(), chat, new Position(41 - day), sender, new DeviceId("phone"),
-                    new dev.chat.domain.message.ClientMessageId("c" + day),
-                    new dev.chat.domain.message.MessageBody("day " + day), now.minus(Duration.ofDays(day)));
+                    new ClientMessageId("c" + day), new MessageBody("day " + day), now.minus(Duration.ofDays(day)));
             messages.add(m);
         }
         store.storeAll(messages);

@@ -130,7 +130,8 @@ public final class JdbcMessageLog implements MessageLog, AutoCloseable {
 
     @Override
     public long backlog() {
-        return Math.max(0, writer.head() - dispatcher.delivered());
+        // committed positions only: a position given to a failed or duplicate append is never consumed
+        return Math.max(0, writer.committedHead() - dispatcher.delivered());
     }
 
     /** How many batches the writer committed: appends divided by this is the group commit's gain. */

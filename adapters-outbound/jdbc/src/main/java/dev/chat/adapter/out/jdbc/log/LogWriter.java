@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -40,6 +41,7 @@ final class LogWriter implements Runnable {
     private final Consumer<List<Message>> onCommitted;
     private final AtomicLong commits = new AtomicLong();
     private volatile long head;
+    private volatile long committedHead;
     private volatile boolean stopping;
 
     LogWriter(DataSource dataSource, BlockingQueue<PendingAppend> queue, int batchSize, RecentAppends recent,
@@ -49,6 +51,7 @@ final class LogWriter implements Runnable {
         this.batchSize = batchSize;
         this.recent = recent;
         this.head = head;
+        this.committedHead = head;
         this.acknowledgements = acknowledgements;
         this.onCommitted = onCommitted;
     }
@@ -56,6 +59,11 @@ final class LogWriter implements Runnable {
     /** The highest position given out; positions are never given twice, even when their batch failed. */
     long head() {
         return head;
+    }
+
+    /** The highest position of a committed entry: what a consumer can be behind on. */
+    long committedHead() {
+        return committedHead;
     }
 
     long commits() {
@@ -130,6 +138,7 @@ final class LogWriter implements Runnable {
         if (!leaders.isEmpty()) {
             List<Message> fresh = commit(leaders);
             if (!fresh.isEmpty()) {
+                committedHead = fresh.get(fresh.size() - 1).position().value();
                 onCommitted.accept(fresh);
             }
         }
@@ -195,7 +204,11 @@ final class LogWriter implements Runnable {
 
     private void acknowledge(List<PendingAppend> batch) {
         // off the writer thread: whatever callers chained on their futures must not delay the next batch
-        acknowledgements.execute(() -> batch.forEach(PendingAppend::complete));
+        try {
+            acknowledgements.execute(() -> batch.forEach(PendingAppend::complete));
+        } catch (RejectedExecutionException closing) {
+            batch.forEach(PendingAppend::complete);
+        }
     }
 
     private static void rollback(Connection connection) {
