@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code chat.gateway.max-queued-events} wait unwritten, the device is too slow and is
  * disconnected (it resumes from its offsets when it reconnects).
  */
-final class ChatConnection extends Endpoint implements DeviceSink, MessageHandler.Whole<String> {
+public final class ChatConnection extends Endpoint implements DeviceSink, MessageHandler.Whole<String> {
     private static final Logger LOG = LoggerFactory.getLogger(ChatConnection.class);
 
     private final GatewayServices services;
