@@ -33,6 +33,7 @@ import dev.chat.application.port.OffsetStore;
 import dev.chat.application.port.PasswordHasher;
 import dev.chat.application.port.PresenceSessionStore;
 import dev.chat.application.port.PresenceStore;
+import dev.chat.application.port.PrivacySettings;
 import dev.chat.application.port.PushNotifier;
 import dev.chat.application.port.TokenIssuer;
 import dev.chat.application.port.UserRepository;
@@ -40,6 +41,7 @@ import dev.chat.application.presence.PresenceTracker;
 import dev.chat.application.presence.PresenceSessions;
 import dev.chat.application.presence.QueryPresence;
 import dev.chat.application.presence.SubscribePresence;
+import dev.chat.application.presence.UpdatePrivacy;
 import dev.chat.domain.chat.GroupPolicy;
 import dev.chat.domain.message.MessagePolicy;
 import dev.chat.domain.presence.PresencePolicy;
@@ -207,8 +209,13 @@ public class UseCaseFactory {
 
     @Singleton
     PresenceTracker presenceTracker(PresenceStore store, ChatRepository chats, PresencePolicy policy, Clock clock,
-                                    ChatSettings settings) {
-        return new PresenceTracker(store, chats, policy, clock, settings.presenceMinChangeInterval());
+                                    ChatSettings settings, PrivacySettings privacy) {
+        return new PresenceTracker(store, chats, policy, clock, settings.presenceMinChangeInterval(), privacy);
+    }
+
+    @Singleton
+    UpdatePrivacy updatePrivacy(PrivacySettings privacy) {
+        return new UpdatePrivacy(privacy);
     }
 
     @Singleton

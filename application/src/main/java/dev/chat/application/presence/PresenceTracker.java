@@ -4,6 +4,7 @@ import dev.chat.application.delivery.DeviceEvent;
 import dev.chat.application.delivery.DeviceSession;
 import dev.chat.application.port.ChatRepository;
 import dev.chat.application.port.PresenceStore;
+import dev.chat.application.port.PrivacySettings;
 import dev.chat.domain.chat.Chat;
 import dev.chat.domain.chat.Membership;
 import dev.chat.domain.presence.Presence;
@@ -30,6 +31,7 @@ public final class PresenceTracker implements HeartbeatUseCase {
     private final PresencePolicy policy;
     private final Clock clock;
     private final long minChangeIntervalMillis;
+    private final PrivacySettings privacy;
     /** Users last announced as online. */
     private final Set<UserId> announcedOnline = ConcurrentHashMap.newKeySet();
     /** When each user's state was last announced (epoch millis). */
@@ -41,6 +43,12 @@ public final class PresenceTracker implements HeartbeatUseCase {
 
     public PresenceTracker(PresenceStore store, ChatRepository chats, PresencePolicy policy, Clock clock,
                            Duration minChangeInterval) {
+        this(store, chats, policy, clock, minChangeInterval, PrivacySettings.OPEN);
+    }
+
+    public PresenceTracker(PresenceStore store, ChatRepository chats, PresencePolicy policy, Clock clock,
+                           Duration minChangeInterval, PrivacySettings privacy) {
+        this.privacy = privacy;
         this.store = store;
         this.chats = chats;
         this.policy = policy;
@@ -65,6 +73,12 @@ public final class PresenceTracker implements HeartbeatUseCase {
         if (!announcedOnline.contains(user)) {
             refresh(user);
         }
+    }
+
+    /** A user's presence as others may see it: without last seen when the user hides it. */
+    public Presence presenceSeenByOthers(UserId user) {
+        Presence presence = presenceOf(user);
+        return privacy.hidesLastSeen(user) ? presence.withoutLastSeen() : presence;
     }
 
     public Presence presenceOf(UserId user) {
@@ -157,7 +171,8 @@ public final class PresenceTracker implements HeartbeatUseCase {
         if (sessions == null) {
             return;
         }
-        DeviceEvent event = new DeviceEvent.PresenceChanged(presence);
+        DeviceEvent event = new DeviceEvent.PresenceChanged(
+                privacy.hidesLastSeen(presence.user()) ? presence.withoutLastSeen() : presence);
         for (DeviceSession session : sessions) {
             session.pushEvent(event);
         }

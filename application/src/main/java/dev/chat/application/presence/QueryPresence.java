@@ -35,7 +35,7 @@ public final class QueryPresence implements QueryPresenceUseCase {
                 throw RejectedException.of(Rejection.NOT_A_CONTACT,
                         "you share no chat with user " + user);
             }
-            result.add(tracker.presenceOf(user));
+            result.add(tracker.presenceSeenByOthers(user));
         }
         return result;
     }

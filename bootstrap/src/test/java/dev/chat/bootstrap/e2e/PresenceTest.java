@@ -112,6 +112,23 @@ class PresenceTest {
     }
 
     @Test
+    void aUserWhoHidesLastSeenShowsOnlineStateButNoLastSeen() throws Exception {
+        ChatUser shy = ChatUser.signUp(api, "shy");
+        ChatUser friend = ChatUser.signUp(api, "friend");
+        friend.openDirectChatWith(api, shy);
+        try (HeartbeatClient device = new HeartbeatClient(shy)) {
+            device.beat();
+            await().atMost(Duration.ofSeconds(5)).until(() -> Boolean.TRUE.equals(presenceOf(friend, shy).get("online")));
+            assertThat(presenceOf(friend, shy).get("lastSeen")).isNotNull();
+            ApiClient.Response hidden = api.put("/api/me/privacy", shy.token(), Map.of("hideLastSeen", true));
+            assertThat(hidden.json()).containsEntry("hideLastSeen", true);
+            assertThat(presenceOf(friend, shy)).containsEntry("online", true).containsEntry("lastSeen", null);
+            assertThat(api.get("/api/presence?users=" + shy.id(), shy.token()).body())
+                    .as("the user still sees their own").contains("lastSeen\":\"");
+        }
+    }
+
+    @Test
     void aUserWhoSharesNoChatCannotSubscribeNorQuery() {
         ChatUser ben = ChatUser.signUp(api, "ben");
         ChatUser stranger = ChatUser.signUp(api, "stranger");

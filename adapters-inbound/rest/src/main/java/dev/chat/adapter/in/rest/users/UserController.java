@@ -5,6 +5,12 @@ import dev.chat.adapter.in.rest.ApiViews.UserView;
 import dev.chat.adapter.in.rest.security.CallerAttribute;
 import dev.chat.application.chats.FindUserUseCase;
 import dev.chat.application.identity.Caller;
+import dev.chat.application.presence.UpdatePrivacyUseCase;
+import dev.chat.domain.Require;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.serde.annotation.Serdeable;
 import dev.chat.domain.user.UserId;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -22,11 +28,33 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "users")
 public class UserController {
     private final FindUserUseCase users;
+    private final UpdatePrivacyUseCase privacy;
     private final ApiMapper mapper;
 
-    public UserController(FindUserUseCase users, ApiMapper mapper) {
+    public UserController(FindUserUseCase users, UpdatePrivacyUseCase privacy, ApiMapper mapper) {
         this.users = users;
+        this.privacy = privacy;
         this.mapper = mapper;
+    }
+
+    @Operation(summary = "The caller's privacy settings")
+    @Get("/me/privacy")
+    public PrivacyView privacy(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller) {
+        return new PrivacyView(privacy.hidesLastSeen(caller));
+    }
+
+    @Operation(summary = "Hide (or show again) the caller's last-seen time from everyone else")
+    @Put("/me/privacy")
+    public PrivacyView updatePrivacy(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller,
+                                     @Body PrivacyView request) {
+        Require.present(request.hideLastSeen(), "hideLastSeen");
+        privacy.hideLastSeen(caller, request.hideLastSeen());
+        return new PrivacyView(privacy.hidesLastSeen(caller));
+    }
+
+    /** {@code hideLastSeen}: others see online/offline but no last-seen time. */
+    @Serdeable
+    public record PrivacyView(@Nullable Boolean hideLastSeen) {
     }
 
     @Operation(summary = "The caller's own profile (created on the first request with a new token)")
