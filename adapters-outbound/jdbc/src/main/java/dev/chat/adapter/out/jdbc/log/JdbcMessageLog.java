@@ -77,7 +77,9 @@ public final class JdbcMessageLog implements MessageLog, AutoCloseable {
             consumed = LogTable.consumerPosition(connection, LogDispatcher.CONSUMER_NAME);
             // swept entries were all consumed, so the consumer's position keeps positions from being reused
             head = Math.max(LogTable.maxPosition(connection), consumed);
-            warnIfNotDurable(connection.getMetaData().getURL());
+            String url = connection.getMetaData().getURL();
+            boolean h2 = url != null && url.regionMatches(true, 0, "jdbc:h2:", 0, 8);
+            warnIfNotDurable(url, h2 ? h2WriteDelay(connection) : null);
         } catch (SQLException e) {
             throw StorageFailure.of("opening the message log", e);
         }
@@ -195,13 +197,24 @@ public final class JdbcMessageLog implements MessageLog, AutoCloseable {
     }
 
     /** The log promises that an acknowledged message survives a crash; say so when the database cannot keep that. */
-    private static void warnIfNotDurable(String url) {
+    private static void warnIfNotDurable(String url, String writeDelay) {
         String normalized = url == null ? "" : url.toUpperCase(java.util.Locale.ROOT);
         if (normalized.startsWith("JDBC:H2:MEM:")) {
             LOG.warn("the message log is on an in-memory H2 database: messages are lost when the process stops;"
                     + " set datasources.default.url to a file database");
-        } else if (normalized.startsWith("JDBC:H2:") && !normalized.contains("WRITE_DELAY=0")) {
+        } else if (normalized.startsWith("JDBC:H2:") && !"0".equals(writeDelay)) {
             LOG.warn("the message log's H2 URL lacks WRITE_DELAY=0: acknowledged messages may be lost on a crash");
+        }
+    }
+
+    /** H2's effective WRITE_DELAY (the JDBC URL it reports carries no settings), or null elsewhere. */
+    private static String h2WriteDelay(java.sql.Connection connection) {
+        try (var statement = connection.createStatement();
+             var row = statement.executeQuery(
+                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+            return row.next() ? row.getString(1).trim() : null;
+        } catch (java.sql.SQLException notH2) {
+            return null;
         }
     }
 
