@@ -49,6 +49,14 @@ final class ChatApi {
         return new long[]{page.get("messages").size(), page.get("next").isNull() ? -1 : page.get("next").asLong()};
     }
 
+    HeartbeatSender.Session openPresenceSession(User user) {
+        JsonNode session = call("POST", "/api/presence/sessions", user.token(), null, 201);
+        String id = session.get("sessionId").asText();
+        return new HeartbeatSender.Session(Long.parseUnsignedLong(id.substring(0, 16), 16),
+                Long.parseUnsignedLong(id.substring(16), 16),
+                java.util.Base64.getUrlDecoder().decode(session.get("key").asText()));
+    }
+
     String prometheus() {
         try {
             return http.send(HttpRequest.newBuilder(base.resolve("/prometheus")).build(),

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** One simulated device: a WebSocket connection whose received frames go to a handler. */
-final class Device extends Session.Listener.AbstractAutoDemanding {
+public final class Device extends Session.Listener.AbstractAutoDemanding {
     private final Consumer<String> onFrame;
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private volatile Session session;

@@ -35,12 +35,12 @@ import java.util.concurrent.locks.LockSupport;
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Load generator for the chat server over its real protocol.")
 public final class LoadGenerator implements Callable<Integer> {
-    enum Scenario { CONNECT, ONE_TO_ONE, GROUP, OFFLINE, SYNC, HISTORY }
+    enum Scenario { CONNECT, ONE_TO_ONE, GROUP, OFFLINE, SYNC, HISTORY, HEARTBEAT }
 
     enum Target { CHAT, RELAY }
 
     @Option(names = "--scenario", required = true, converter = ScenarioConverter.class,
-            description = "connect | one-to-one | group | offline | sync | history")
+            description = "connect | one-to-one | group | offline | sync | history | heartbeat")
     Scenario scenario;
     @Option(names = "--target", defaultValue = "chat", converter = TargetConverter.class,
             description = "chat (the server) or relay (the bare relay baseline; one-to-one only)")
@@ -64,6 +64,9 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--group-size", defaultValue = "50") int groupSize;
     @Option(names = "--senders", defaultValue = "10", description = "senders in the group scenario") int groupSenders;
     @Option(names = "--reads", defaultValue = "2000", description = "history pages read") int reads;
+    @Option(names = "--presence-port", defaultValue = "8082", description = "the server's UDP heartbeat port")
+    int presencePort;
+    @Option(names = "--udp-threads", defaultValue = "2", description = "threads sending heartbeats") int udpThreads;
     @Option(names = "--server-pid", defaultValue = "-1", description = "pid of the server, for RSS, CPU and heap")
     long serverPid;
 
@@ -100,6 +103,7 @@ public final class LoadGenerator implements Callable<Integer> {
                 case OFFLINE -> catchUp(false);
                 case SYNC -> catchUp(true);
                 case HISTORY -> history();
+                case HEARTBEAT -> heartbeats();
             }
         } finally {
             client.stop();
@@ -520,6 +524,51 @@ public final class LoadGenerator implements Callable<Integer> {
         result.put("p99Ms", ms(latency.getValueAtPercentile(99)));
         System.out.printf("history: %d pages of 50 in %.1f s = %.0f pages/s, p50 %.2f ms, p99 %.2f ms%n",
                 reads, seconds, reads / seconds, result.get("p50Ms"), result.get("p99Ms"));
+    }
+
+    /**
+     * Presence heartbeats through the real UDP socket: {@code users} presence sessions opened over
+     * REST, then signed datagrams as fast as {@code udp-threads} can send them, for the duration.
+     * The accepted rate is read from the server's own counter, so datagrams lost in the kernel
+     * (a full socket buffer) do not count; CPU per datagram comes from /proc.
+     */
+    private void heartbeats() throws Exception {
+        List<ChatApi.User> people = signUp(users);
+        List<HeartbeatSender.Session> sessions = new ArrayList<>();
+        for (ChatApi.User user : people) {
+            sessions.add(chatApi.openPresenceSession(user));
+        }
+        HeartbeatSender sender = new HeartbeatSender(new java.net.InetSocketAddress(api.getHost(), presencePort),
+                sessions);
+        sender.run(udpThreads, warmup);
+        long acceptedBefore = acceptedHeartbeats();
+        long cpuBefore = probe.cpuMillis();
+        long start = System.nanoTime();
+        long sent = sender.run(udpThreads, duration);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Thread.sleep(500);
+        long accepted = acceptedHeartbeats() - acceptedBefore;
+        long cpu = probe.cpuMillis() - cpuBefore;
+        result.put("sessions", sessions.size());
+        result.put("sentPerSecond", round(sent / seconds));
+        result.put("acceptedPerSecond", round(accepted / seconds));
+        result.put("accepted", accepted);
+        result.put("sent", sent);
+        if (cpuBefore >= 0) {
+            result.put("serverCpuCores", round(cpu / (seconds * 1000)));
+            result.put("serverCpuMicrosPerDatagram", round(cpu * 1000.0 / Math.max(1, accepted)));
+        }
+        System.out.printf("heartbeat: sent %.0f/s, accepted %.0f/s by the server (%d of %d), server CPU %s µs per datagram%n",
+                sent / seconds, accepted / seconds, accepted, sent, result.get("serverCpuMicrosPerDatagram"));
+    }
+
+    private long acceptedHeartbeats() {
+        for (String line : chatApi.prometheus().split("\n")) {
+            if (line.startsWith("chat_presence_datagrams_total") && line.contains("dropped=\"none\"")) {
+                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
     }
 
     private static double ms(long micros) {
