@@ -64,7 +64,8 @@ public final class JdbcMessageLog implements MessageLog, AutoCloseable {
                           @Value("${chat.log.retention:7d}") Duration retention,
                           @Value("${chat.log.queue-capacity:10000}") int queueCapacity,
                           @Value("${chat.log.dedup-cache-size:100000}") int dedupCacheSize,
-                          @Value("${chat.retention.sweep-interval:1h}") Duration sweepInterval) {
+                          @Value("${chat.retention.sweep-interval:1h}") Duration sweepInterval,
+                          @Value("${chat.log.linger:0ms}") Duration linger) {
         if (batchSize < 1 || queueCapacity < 1) {
             throw new IllegalArgumentException("chat.log.batch-size and chat.log.queue-capacity must be positive");
         }
@@ -88,7 +89,7 @@ public final class JdbcMessageLog implements MessageLog, AutoCloseable {
         this.acknowledgements = Executors.newSingleThreadExecutor(daemon("chat-log-ack"));
         this.dispatcher = new LogDispatcher(this.dataSource, batchSize, HANDOVER_BATCHES, consumed);
         this.writer = new LogWriter(this.dataSource, queue, batchSize, new RecentAppends(dedupCacheSize), head,
-                acknowledgements, dispatcher::committed);
+                acknowledgements, dispatcher::committed, linger.toNanos());
         this.writerThread = daemon("chat-log-writer").newThread(writer);
         writerThread.start();
         scheduler.every(sweepInterval, "message log", () -> deleteConsumedOlderThanRetention(Instant.now()));
