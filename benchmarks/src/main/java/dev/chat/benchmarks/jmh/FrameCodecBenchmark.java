@@ -11,7 +11,6 @@ import dev.chat.domain.message.MessageBody;
 import dev.chat.domain.message.MessageId;
 import dev.chat.domain.message.Position;
 import dev.chat.domain.user.UserId;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,7 +18,6 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
@@ -32,7 +30,6 @@ import java.util.UUID;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class FrameCodecBenchmark {
-    private ApplicationContext context;
     private JsonMapper json;
     private MessageFrameMapper mapper;
     private String sendFrame;
@@ -40,8 +37,7 @@ public class FrameCodecBenchmark {
 
     @Setup
     public void setUp() {
-        context = ApplicationContext.builder().deduceEnvironment(false).start();
-        json = context.getBean(JsonMapper.class);
+        json = JsonMapper.createDefault();
         mapper = new MessageFrameMapperImpl();
         String chat = UUID.randomUUID().toString();
         sendFrame = "{\"type\":\"send\",\"id\":\"m-123456\",\"chatId\":\"" + chat + "\",\"body\":\""
@@ -49,11 +45,6 @@ public class FrameCodecBenchmark {
         message = new Message(new MessageId(UUID.randomUUID()), new ChatId(UUID.randomUUID()), new Position(42),
                 new UserId(UUID.randomUUID()), new DeviceId("phone"), new ClientMessageId("m-123456"),
                 new MessageBody("x".repeat(100)), Instant.now());
-    }
-
-    @TearDown
-    public void tearDown() {
-        context.close();
     }
 
     @Benchmark
