@@ -21,12 +21,14 @@ import java.util.stream.Stream;
 final class RunningServer implements AutoCloseable {
     private final Path dataDir;
     private final Map<String, Object> extra;
+    private final String[] environments;
     private ApplicationContext context;
     private EmbeddedServer server;
 
-    private RunningServer(Path dataDir, Map<String, Object> extra) {
+    private RunningServer(Path dataDir, Map<String, Object> extra, String... environments) {
         this.dataDir = dataDir;
         this.extra = extra;
+        this.environments = environments;
     }
 
     static RunningServer start() {
@@ -34,8 +36,13 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(Map<String, Object> extra) {
+        return start(extra, "test");
+    }
+
+    /** Starts in the given Micronaut environments, e.g. {@code distributed}. */
+    static RunningServer start(Map<String, Object> extra, String... environments) {
         try {
-            RunningServer running = new RunningServer(Files.createTempDirectory("chat-e2e-"), extra);
+            RunningServer running = new RunningServer(Files.createTempDirectory("chat-e2e-"), extra, environments);
             running.boot();
             return running;
         } catch (IOException e) {
@@ -52,7 +59,7 @@ final class RunningServer implements AutoCloseable {
         properties.put("chat.gateway.host", "127.0.0.1");
         properties.put("chat.auth.bcrypt-cost", 4);
         properties.putAll(extra);
-        server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+        server = ApplicationContext.run(EmbeddedServer.class, properties, environments);
         context = server.getApplicationContext();
     }
 

@@ -8,6 +8,7 @@ import dev.chat.application.port.OffsetStore;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.device.Device;
 import dev.chat.domain.message.Position;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
@@ -32,6 +33,7 @@ import java.util.UUID;
  * moved for {@code chat.offsets.retention} are deleted by a periodic sweep.
  */
 @Singleton
+@Requires(property = "chat.offsets.backend", value = "jdbc", defaultValue = "jdbc")
 public final class JdbcOffsetStore implements OffsetStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcOffsetStore.class);
 
