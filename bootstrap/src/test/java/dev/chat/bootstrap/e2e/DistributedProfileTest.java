@@ -1,0 +1,151 @@
+package dev.chat.bootstrap.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The skeleton's main scenarios again, on the server in the distributed configuration: metadata
+ * and the message log on PostgreSQL, messages and offsets on Cassandra. Engines come from
+ * {@code CHAT_TEST_POSTGRES_URL} and {@code CHAT_TEST_CASSANDRA} (scripts/engines/all-start sets
+ * them; scripts/test runs it).
+ */
+class DistributedProfileTest {
+    private static RunningServer server;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() {
+        String postgres = System.getenv("CHAT_TEST_POSTGRES_URL");
+        String cassandra = System.getenv("CHAT_TEST_CASSANDRA");
+        if (postgres == null || cassandra == null) {
+            fail("the distributed profile needs PostgreSQL and Cassandra: run `eval \"$(scripts/engines/all-start)\"` "
+                    + "(or scripts/test, which does) so that CHAT_TEST_POSTGRES_URL and CHAT_TEST_CASSANDRA are set");
+        }
+        server = RunningServer.start(Map.of(
+                "datasources.default.url", postgres,
+                "chat.cassandra.contact-points", cassandra,
+                "chat.cassandra.keyspace", "chat_e2e"), "distributed");
+        api = new ApiClient(server.api());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void oneToOneBothWays() {
+        ChatUser alice = ChatUser.signUp(api, "alice");
+        ChatUser bob = ChatUser.signUp(api, "bob");
+        String chat = alice.openDirectChatWith(api, bob);
+        try (WsClient a = WsClient.connect(server.gateway(), alice.token(), "phone");
+             WsClient b = WsClient.connect(server.gateway(), bob.token(), "phone")) {
+            a.nextOfType("caught_up");
+            b.nextOfType("caught_up");
+            Map<String, Object> ack = a.sendMessage(chat, "a1", "hello over postgres and cassandra");
+            assertThat(b.messages(chat, 1).get(0)).containsEntry("messageId", ack.get("messageId"));
+            Map<String, Object> reply = b.sendMessage(chat, "b1", "hi back");
+            assertThat(a.messages(chat, 1).get(0)).containsEntry("messageId", reply.get("messageId"));
+        }
+    }
+
+    @Test
+    void groupFanOutAndRemoval() {
+        ChatUser ann = ChatUser.signUp(api, "ann");
+        ChatUser ben = ChatUser.signUp(api, "ben");
+        ChatUser cat = ChatUser.signUp(api, "cat");
+        String group = (String) api.post("/api/groups", ann.token(),
+                Map.of("name", "distributed", "members", List.of(ben.id(), cat.id()))).json().get("id");
+        try (WsClient a = WsClient.connect(server.gateway(), ann.token(), "phone");
+             WsClient b = WsClient.connect(server.gateway(), ben.token(), "phone");
+             WsClient c = WsClient.connect(server.gateway(), cat.token(), "phone")) {
+            for (WsClient ws : List.of(a, b, c)) {
+                ws.nextOfType("caught_up");
+            }
+            a.sendMessage(group, "g1", "to all");
+            assertThat(b.messages(group, 1).get(0)).containsEntry("body", "to all");
+            assertThat(c.messages(group, 1).get(0)).containsEntry("body", "to all");
+            assertThat(api.delete("/api/groups/" + group + "/members/" + cat.id(), ann.token()).status()).isEqualTo(200);
+            a.sendMessage(group, "g2", "without cat");
+            assertThat(b.messages(group, 1).get(0)).containsEntry("body", "without cat");
+            assertThat(c.heldAfter(java.time.Duration.ofMillis(500), "message")).isEmpty();
+            assertThat(c.sendMessage(group, "c1", "let me in")).containsEntry("code", "chat_not_found");
+        }
+    }
+
+    @Test
+    void aSecondDeviceCatchesUpExactlyOnWhatItMissed() {
+        ChatUser dana = ChatUser.signUp(api, "dana");
+        ChatUser omar = ChatUser.signUp(api, "omar");
+        String chat = dana.openDirectChatWith(api, omar);
+        try (WsClient omarPhone = WsClient.connect(server.gateway(), omar.token(), "phone")) {
+            omarPhone.nextOfType("caught_up");
+            WsClient tablet = WsClient.connect(server.gateway(), dana.token(), "tablet");
+            tablet.nextOfType("caught_up");
+            Map<String, Object> first = omarPhone.sendMessage(chat, "o-first", "before you left");
+            tablet.messages(chat, 1);
+            tablet.acknowledge(chat, ((Number) first.get("position")).longValue());
+            tablet.send(Map.of("type", "ping", "id", "sync"));
+            tablet.nextOfType("pong");
+            tablet.close();
+            List<Object> sent = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                sent.add(omarPhone.sendMessage(chat, "o" + i, "missed " + i).get("messageId"));
+            }
+            // acknowledged means logged; the log's consumer stores into Cassandra a moment later:
+            // wait until the 50 are stored, so that all of them are "missed" rather than partly live
+            readPage(chat, dana, ((Number) first.get("position")).longValue(), 50, 0, 100);
+            try (WsClient back = WsClient.connect(server.gateway(), dana.token(), "tablet")) {
+                assertThat(back.messages(chat, 50).stream().map(m -> m.get("messageId")).toList()).isEqualTo(sent);
+                assertThat(back.nextOfType("caught_up")).containsEntry("messages", 50);
+                assertThat(back.held("message")).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void historyPagesAcrossPageBoundaries() {
+        ChatUser kim = ChatUser.signUp(api, "kim");
+        ChatUser joe = ChatUser.signUp(api, "joe");
+        String chat = kim.openDirectChatWith(api, joe);
+        List<Object> sent = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            sent.add(api.post("/api/chats/" + chat + "/messages", kim.token(),
+                    Map.of("clientMessageId", "h" + i, "body", "line " + i)).json().get("id"));
+        }
+        List<Object> seen = new ArrayList<>();
+        Object after = 0;
+        while (after != null) {
+            Map<String, Object> page = readPage(chat, joe, after, sent.size(), seen.size(), 5);
+            for (Object m : (List<?>) page.get("messages")) {
+                seen.add(((Map<?, ?>) m).get("id"));
+            }
+            after = page.get("next");
+        }
+        assertThat(seen).isEqualTo(sent);
+    }
+
+    /** History is stored by the log's consumer, a moment after the acknowledgement: wait for the last page to fill. */
+    private static Map<String, Object> readPage(String chat, ChatUser reader, Object after, int total, int seen,
+                                                int limit) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            Map<String, Object> page = api.get("/api/chats/" + chat + "/messages?limit=" + limit + "&after=" + after,
+                    reader.token()).json();
+            int size = ((List<?>) page.get("messages")).size();
+            if (page.get("next") != null || seen + size == total || System.currentTimeMillis() > deadline) {
+                return page;
+            }
+        }
+    }
+}
