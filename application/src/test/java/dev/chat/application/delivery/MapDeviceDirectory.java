@@ -1,0 +1,34 @@
+package dev.chat.application.delivery;
+
+import dev.chat.application.port.DeviceDirectory;
+import dev.chat.domain.user.UserId;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The simplest device directory: sessions by user, in a map. */
+final class MapDeviceDirectory implements DeviceDirectory {
+    private final ConcurrentHashMap<UserId, CopyOnWriteArrayList<DeviceSession>> sessions = new ConcurrentHashMap<>();
+
+    @Override
+    public void register(DeviceSession session) {
+        sessions.computeIfAbsent(session.device().user(), u -> new CopyOnWriteArrayList<>()).add(session);
+    }
+
+    @Override
+    public void unregister(DeviceSession session) {
+        sessions.getOrDefault(session.device().user(), new CopyOnWriteArrayList<>()).remove(session);
+    }
+
+    @Override
+    public Collection<DeviceSession> sessionsOf(UserId user) {
+        return sessions.containsKey(user) ? sessions.get(user) : List.of();
+    }
+
+    @Override
+    public int connectedDevices() {
+        return sessions.values().stream().mapToInt(List::size).sum();
+    }
+}
