@@ -5,6 +5,8 @@ import dev.chat.application.identity.Caller;
 import dev.chat.application.port.ChatRepository;
 import dev.chat.application.port.IdGenerator;
 import dev.chat.application.port.MessageLog;
+import dev.chat.domain.RejectedException;
+import dev.chat.domain.Rejection;
 import dev.chat.domain.Require;
 import dev.chat.domain.chat.Group;
 import dev.chat.domain.chat.GroupName;
@@ -38,7 +40,11 @@ public final class CreateGroup implements CreateGroupUseCase {
         GroupName groupName = new GroupName(name);
         Set<UserId> others = new LinkedHashSet<>(Require.present(members, "members"));
         others.remove(caller.user());
-        Require.that(others.size() < policy.maxMembers() + 1, "too many members");
+        if (others.size() + 1 > policy.maxMembers()) {
+            // refused before looking anyone up, with the same rejection as the group's own limit
+            throw RejectedException.of(Rejection.GROUP_FULL,
+                    "a group may have at most " + policy.maxMembers() + " members");
+        }
         users.requireAll(others);
         var id = ids.newChatId();
         Group group = Group.create(id, groupName, caller.user(), others, log.head(id), policy);

@@ -5,9 +5,13 @@ import dev.chat.application.port.IdGenerator;
 import dev.chat.application.port.UserRepository;
 import dev.chat.domain.RejectedException;
 import dev.chat.domain.user.User;
+import dev.chat.domain.user.UserId;
 import dev.chat.domain.user.Username;
 
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Use case: authenticating a token from any OIDC provider. A subject seen for the first time
@@ -37,20 +41,38 @@ public final class Authenticate implements AuthenticateUseCase {
 
     private User provision(AccessTokenVerifier.VerifiedToken token) {
         var id = ids.newUserId();
-        Username username = usable(token.preferredUsername())
-                .orElseGet(() -> new Username("user-" + id.value().toString().substring(0, 8)));
-        User user = new User(id, username, token.displayName(), token.identity());
+        Username username = usable(token.preferredUsername()).orElseGet(() -> generatedName(id));
+        User user = newUser(id, username, token);
         try {
             users.create(user);
             return user;
         } catch (RejectedException taken) {
             // the name is taken, or a concurrent first request provisioned this identity already
             return users.findByIdentity(token.identity()).orElseGet(() -> {
-                User renamed = new User(id, new Username("user-" + id.value().toString().substring(0, 8)),
-                        token.displayName(), token.identity());
+                User renamed = newUser(id, generatedName(id), token);
                 users.create(renamed);
                 return renamed;
             });
+        }
+    }
+
+    /**
+     * A name derived from the whole (unique) id. Ids are time-ordered, so a prefix of one is shared
+     * by every user provisioned within the same minute; the whole id in base 36 fits a username.
+     */
+    private static Username generatedName(UserId id) {
+        UUID uuid = id.value();
+        ByteBuffer bytes = ByteBuffer.allocate(16)
+                .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return new Username("user-" + new BigInteger(1, bytes.array()).toString(36));
+    }
+
+    /** A display name the model cannot keep (too long, control characters) must not lock the user out. */
+    private static User newUser(UserId id, Username username, AccessTokenVerifier.VerifiedToken token) {
+        try {
+            return new User(id, username, token.displayName(), token.identity());
+        } catch (RejectedException unfitDisplayName) {
+            return new User(id, username, null, token.identity());
         }
     }
 

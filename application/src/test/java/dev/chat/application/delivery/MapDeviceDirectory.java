@@ -1,6 +1,9 @@
 package dev.chat.application.delivery;
 
 import dev.chat.application.port.DeviceDirectory;
+import dev.chat.domain.device.Device;
+import dev.chat.domain.device.DeviceId;
+import dev.chat.domain.user.User;
 import dev.chat.domain.user.UserId;
 
 import java.util.Collection;
@@ -9,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The simplest device directory: sessions by user, in a map. */
-final class MapDeviceDirectory implements DeviceDirectory {
+public final class MapDeviceDirectory implements DeviceDirectory {
     private final ConcurrentHashMap<UserId, CopyOnWriteArrayList<DeviceSession>> sessions = new ConcurrentHashMap<>();
 
     @Override
@@ -30,5 +33,17 @@ final class MapDeviceDirectory implements DeviceDirectory {
     @Override
     public int connectedDevices() {
         return sessions.values().stream().mapToInt(List::size).sum();
+    }
+
+    /**
+     * Given the user's device is connected and has caught up, so that what follows reaches it live:
+     * returns its sink (which holds the {@link DeviceEvent.CaughtUp} of an empty catch-up).
+     */
+    public RecordingSink live(User user, String deviceId) {
+        RecordingSink sink = new RecordingSink();
+        DeviceSession session = new DeviceSession(new Device(user.id(), new DeviceId(deviceId)), sink);
+        session.finishCatchUp(0);
+        register(session);
+        return sink;
     }
 }

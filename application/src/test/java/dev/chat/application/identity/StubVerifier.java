@@ -1,0 +1,45 @@
+package dev.chat.application.identity;
+
+import dev.chat.application.port.AccessTokenVerifier;
+import dev.chat.domain.user.ExternalIdentity;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An identity provider's verifier, told in advance whom each token vouches for and which it refuses. */
+final class StubVerifier implements AccessTokenVerifier {
+    private final Map<String, VerifiedToken> vouched = new HashMap<>();
+    private final Map<String, Failure> refused = new HashMap<>();
+    private final AtomicInteger asked = new AtomicInteger();
+
+    /** The token speaks for this subject of this issuer, with these name hints (either may be null). */
+    StubVerifier vouches(String token, String issuer, String subject, String preferredUsername, String displayName) {
+        vouched.put(token, new VerifiedToken(new ExternalIdentity(issuer, subject), preferredUsername, displayName));
+        return this;
+    }
+
+    StubVerifier refuses(String token, Failure failure) {
+        refused.put(token, failure);
+        return this;
+    }
+
+    /** How many tokens it was asked to verify. */
+    int asked() {
+        return asked.get();
+    }
+
+    @Override
+    public VerifiedToken verify(String token) {
+        asked.incrementAndGet();
+        Failure failure = refused.get(token);
+        if (failure != null) {
+            throw new InvalidTokenException(failure, "refused: " + failure);
+        }
+        VerifiedToken verified = vouched.get(token);
+        if (verified == null) {
+            throw new InvalidTokenException(Failure.MALFORMED, "not a token this provider issued");
+        }
+        return verified;
+    }
+}
