@@ -2,11 +2,20 @@ package dev.chat.application.delivery;
 
 import dev.chat.application.identity.Caller;
 import dev.chat.application.port.ChatMetrics;
+import dev.chat.application.port.MessageStore;
 import dev.chat.application.port.memory.InMemoryChatRepository;
 import dev.chat.application.port.memory.InMemoryMessageStore;
 import dev.chat.application.port.memory.InMemoryOffsetStore;
+import dev.chat.application.presence.ManualClock;
 import dev.chat.application.presence.PresenceTracker;
+import dev.chat.application.presence.QueryPresence;
+import dev.chat.application.presence.SimplePresenceStore;
+import dev.chat.application.presence.SubscribePresence;
+import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.chat.DirectChat;
+import dev.chat.domain.chat.Group;
+import dev.chat.domain.chat.GroupName;
+import dev.chat.domain.chat.GroupPolicy;
 import dev.chat.domain.device.Device;
 import dev.chat.domain.device.DeviceId;
 import dev.chat.domain.message.ClientMessageId;
@@ -14,6 +23,7 @@ import dev.chat.domain.message.Message;
 import dev.chat.domain.message.MessageBody;
 import dev.chat.domain.message.MessageId;
 import dev.chat.domain.message.Position;
+import dev.chat.domain.presence.Presence;
 import dev.chat.domain.presence.PresencePolicy;
 import dev.chat.domain.user.UserId;
 import dev.chat.domain.user.Username;
@@ -26,6 +36,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.stream.LongStream;
@@ -110,6 +121,100 @@ class CatchUpThenLiveTest {
         assertThat(laptop.positions()).containsExactly(1L);
     }
 
+    @Test
+    void aSlowDeviceMakesTheCatchUpWaitBetweenPagesUntilItsQueueDrains() {
+        pipeline.accept(messages(1, 1_200));
+        RecordingSink slow = RecordingSink.drainingAfter(3);
+
+        connect.connect(new Caller(dana, new Username("dana")), tablet.id(), slow);
+        runCatchUps();
+
+        assertThat(slow.messagesSentWhenAsked()).as("asked after each full page; no second page while the queue is long")
+                .containsExactly(500, 500, 500, 500, 1_000);
+        assertThat(slow.positions()).containsExactlyElementsOf(LongStream.rangeClosed(1, 1_200).boxed().toList());
+        assertThat(slow.last()).isEqualTo(new DeviceEvent.CaughtUp(1_200));
+    }
+
+    @Test
+    void aMemberCatchesUpOnlyOnWhatFollowedTheirJoiningAndOnEveryChatTheyAreIn() {
+        Group club = Group.create(new ChatId(UUID.randomUUID()), new GroupName("Book club"), omar, Set.of(),
+                Position.START, GroupPolicy.DEFAULT).addMember(omar, dana, new Position(3), GroupPolicy.DEFAULT);
+        chats.saveGroup(club);
+        pipeline.accept(LongStream.rangeClosed(1, 5).mapToObj(p -> messageIn(club.id(), p)).toList());
+        pipeline.accept(messages(1, 2));
+        RecordingSink sink = new RecordingSink();
+
+        connect.connect(new Caller(dana, new Username("dana")), tablet.id(), sink);
+        runCatchUps();
+
+        assertThat(sink.messages()).extracting(m -> m.chatId() + "@" + m.position())
+                .containsExactlyInAnyOrder(chat.id() + "@1", chat.id() + "@2", club.id() + "@4", club.id() + "@5");
+        assertThat(sink.last()).isEqualTo(new DeviceEvent.CaughtUp(4));
+    }
+
+    @Test
+    void aDeviceThatDisconnectsBeforeItsCatchUpRunsGetsNothing() {
+        pipeline.accept(messages(1, 3));
+        RecordingSink sink = new RecordingSink();
+        DeviceSession session = connect.connect(new Caller(dana, new Username("dana")), tablet.id(), sink);
+
+        connect.disconnect(session);
+        runCatchUps();
+        pipeline.accept(messages(4, 4));
+
+        assertThat(sink.events).isEmpty();
+        assertThat(directory.connectedDevices()).isZero();
+    }
+
+    @Test
+    void aCatchUpThatFailsDisconnectsTheDeviceWhichCanResumeFromItsOffsetLater() {
+        MessageStore broken = new ForwardingStore(store) {
+            @Override
+            public List<Message> after(ChatId chat, Position after, int limit) {
+                throw new IllegalStateException("the store is unreachable");
+            }
+        };
+        ManualExecutor catchUp = new ManualExecutor();
+        ConnectDevice connectToBrokenStore = new ConnectDevice(chats, broken, offsets, directory, presence, catchUp);
+        pipeline.accept(messages(1, 3));
+        RecordingSink sink = new RecordingSink();
+
+        connectToBrokenStore.connect(new Caller(dana, new Username("dana")), tablet.id(), sink);
+        catchUp.runAll();
+
+        assertThat(sink.disconnectReasons()).containsExactly("catch-up failed");
+        assertThat(sink.caughtUp()).isEmpty();
+        assertThat(offsets.offsetsOf(tablet)).isEmpty();
+    }
+
+    @Test
+    void connectingMakesTheUserOnlineAndDisconnectingStopsTheirPresenceNews() {
+        ManualClock clock = new ManualClock();
+        PresenceTracker tracker = new PresenceTracker(new SimplePresenceStore(), chats, PresencePolicy.DEFAULT, clock,
+                Duration.ZERO);
+        ManualExecutor catchUp = new ManualExecutor();
+        ConnectDevice connectWithPresence = new ConnectDevice(chats, store, offsets, directory, tracker, catchUp);
+        SubscribePresence subscribe = new SubscribePresence(tracker, new QueryPresence(tracker));
+        Caller danaCalls = new Caller(dana, new Username("dana"));
+        RecordingSink danasTablet = new RecordingSink();
+        DeviceSession danas = connectWithPresence.connect(danaCalls, tablet.id(), danasTablet);
+        catchUp.runAll();
+        subscribe.subscribe(danaCalls, danas, Set.of(omar));
+
+        DeviceSession omars = connectWithPresence.connect(new Caller(omar, new Username("omar")),
+                new DeviceId("phone"), new RecordingSink());
+        assertThat(tracker.presenceOf(dana).online()).isTrue();
+        assertThat(danasTablet.presenceChanges()).extracting(Presence::online).containsExactly(true);
+
+        connectWithPresence.disconnect(danas);
+        clock.advance(Duration.ofSeconds(1));
+        connectWithPresence.disconnect(omars);
+
+        assertThat(tracker.presenceOf(dana).online()).isFalse();
+        assertThat(danasTablet.presenceChanges()).as("nothing after the disconnect").hasSize(1);
+        assertThat(directory.sessionsOf(dana)).isEmpty();
+    }
+
     private void runCatchUps() {
         while (!catchUps.isEmpty()) {
             catchUps.poll().run();
@@ -118,6 +223,12 @@ class CatchUpThenLiveTest {
 
     private List<Message> messages(long from, long to) {
         return LongStream.rangeClosed(from, to).mapToObj(p -> message(p, omar, "phone")).toList();
+    }
+
+    private Message messageIn(ChatId chatId, long position) {
+        return new Message(new MessageId(UUID.randomUUID()), chatId, new Position(position), omar,
+                new DeviceId("phone"), new ClientMessageId("g" + position), new MessageBody("g" + position),
+                clock.instant());
     }
 
     private Message message(long position, UserId sender, String device) {

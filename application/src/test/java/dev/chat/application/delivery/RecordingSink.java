@@ -54,11 +54,6 @@ public final class RecordingSink implements DeviceSink {
         disconnects.add(reason);
     }
 
-    /** Every event pushed, in order. */
-    public synchronized List<DeviceEvent> pushed() {
-        return List.copyOf(events);
-    }
-
     /** The messages received, in the order they were pushed. */
     public synchronized List<Message> messages() {
         return events.stream().filter(MessageReceived.class::isInstance)

@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
-import java.util.Optional;
 
 import static dev.chat.application.identity.People.ALICE;
 import static dev.chat.application.identity.People.PROVIDER;
@@ -169,7 +168,7 @@ class AuthenticateTest {
         @Test
         void thatTheProviderNeverIssuedIsMalformed() {
             assertThat(failureOf(() -> authenticate.authenticate("forged"))).isEqualTo(Failure.MALFORMED);
-            assertThat(users.findByIdentity(new ExternalIdentity(PROVIDER, "forged"))).isEqualTo(Optional.empty());
+            assertThat(users.findByIdentity(new ExternalIdentity(PROVIDER, "forged"))).isEmpty();
         }
     }
 }

@@ -4,10 +4,14 @@ import dev.chat.application.port.ChatMetrics;
 import dev.chat.application.port.IdGenerator;
 import dev.chat.application.port.memory.InMemoryChatRepository;
 import dev.chat.application.port.memory.InMemoryMessageLog;
+import dev.chat.application.presence.ManualClock;
 import dev.chat.domain.RejectedException;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.chat.DirectChat;
+import dev.chat.domain.chat.Group;
+import dev.chat.domain.chat.GroupName;
+import dev.chat.domain.chat.GroupPolicy;
 import dev.chat.domain.device.Device;
 import dev.chat.domain.device.DeviceId;
 import dev.chat.domain.message.ClientMessageId;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -73,6 +78,47 @@ class SendMessageTest {
         assertThat(rejection(() -> send(ann, "phone", "c2", "x".repeat(17)))).isEqualTo(Rejection.BODY_TOO_LARGE);
         assertThat(rejection(() -> send(ann, "phone", "c3", "  "))).isEqualTo(Rejection.BODY_EMPTY);
         assertThat(log.entries()).isEmpty();
+    }
+
+    @Test
+    void theLoggedMessageCarriesItsSenderTheirClientIdTheBodyAndTheTimeOfSending() {
+        ManualClock clock = new ManualClock();
+        SendMessage sendAtNine = new SendMessage(chats, log, new RandomIds(), MessagePolicy.DEFAULT,
+                ChatMetrics.NONE, clock);
+
+        Message message = sendAtNine.send(new SendMessageCommand(new Device(ben, new DeviceId("laptop")), chat.id(),
+                new ClientMessageId("ben-42"), "see you at nine")).toCompletableFuture().join();
+
+        assertThat(log.entries()).containsExactly(message);
+        assertThat(message.chatId()).isEqualTo(chat.id());
+        assertThat(message.sender()).isEqualTo(ben);
+        assertThat(message.senderDevice()).isEqualTo(new DeviceId("laptop"));
+        assertThat(message.clientMessageId()).isEqualTo(new ClientMessageId("ben-42"));
+        assertThat(message.body().text()).isEqualTo("see you at nine");
+        assertThat(message.sentAt()).isEqualTo(ManualClock.MORNING);
+    }
+
+    @Test
+    void theSameClientIdFromAnotherSenderIsAnotherMessage() {
+        Message anns = send(ann, "phone", "c1", "hello").join();
+        Message bens = send(ben, "phone", "c1", "hello").join();
+
+        assertThat(bens.id()).isNotEqualTo(anns.id());
+        assertThat(log.entries()).containsExactly(anns, bens);
+        assertThat(accepted).hasValue(2);
+    }
+
+    @Test
+    void someoneWhoLeftAGroupIsAStrangerToIt() {
+        Group club = Group.create(new ChatId(UUID.randomUUID()), new GroupName("Book club"), ann, Set.of(ben, eve),
+                Position.START, GroupPolicy.DEFAULT).leave(eve);
+        chats.saveGroup(club);
+
+        assertThat(rejection(() -> send.send(new SendMessageCommand(new Device(eve, new DeviceId("phone")), club.id(),
+                new ClientMessageId("e1"), "still here?")))).isEqualTo(Rejection.CHAT_NOT_FOUND);
+        assertThat(send.send(new SendMessageCommand(new Device(ben, new DeviceId("phone")), club.id(),
+                new ClientMessageId("b1"), "hi all")).toCompletableFuture().join().chatId()).isEqualTo(club.id());
+        assertThat(log.entries()).hasSize(1);
     }
 
     private java.util.concurrent.CompletableFuture<Message> send(UserId user, String device, String clientId,

@@ -3,6 +3,7 @@ package dev.chat.application.presence;
 import dev.chat.application.delivery.DeviceEvent;
 import dev.chat.application.delivery.DeviceSession;
 import dev.chat.application.delivery.DeviceSink;
+import dev.chat.application.delivery.RecordingSink;
 import dev.chat.application.port.PresenceStore;
 import dev.chat.application.port.memory.InMemoryChatRepository;
 import dev.chat.application.port.memory.InMemoryPrivacySettings;
@@ -113,6 +114,82 @@ class PresenceTrackerTest {
         tracker.unsubscribeAll(adaPhone);
         tracker.heartbeat(ben);
         assertThat(adaSees).isEmpty();
+    }
+
+    @Test
+    void aUserStaysOnlineUntilTheirLastDeviceDisconnects() {
+        tracker.connected(ben);
+        tracker.connected(ben);
+        clock.advance(Duration.ofSeconds(5));
+
+        tracker.disconnected(ben);
+        assertThat(tracker.presenceOf(ben).online()).isTrue();
+        assertThat(announced()).containsExactly(true);
+
+        clock.advance(Duration.ofSeconds(5));
+        tracker.disconnected(ben);
+        assertThat(tracker.presenceOf(ben).online()).isFalse();
+        assertThat(announced()).containsExactly(true, false);
+    }
+
+    @Test
+    void eachHeartbeatWithinTheGraceKeepsTheUserOnlineForAnotherGrace() {
+        tracker.heartbeat(ben);
+        clock.advance(Duration.ofSeconds(20));
+        tracker.heartbeat(ben);
+        clock.advance(Duration.ofSeconds(25));
+
+        tracker.sweep();
+        assertThat(announced()).as("45 s after the first heartbeat, 25 s after the last").containsExactly(true);
+
+        clock.advance(Duration.ofSeconds(6));
+        tracker.sweep();
+        assertThat(announced()).containsExactly(true, false);
+    }
+
+    @Test
+    void aHeldBackChangeWaitsForTheIntervalEvenAcrossSweeps() {
+        tracker.connected(ben);
+        clock.advance(Duration.ofMillis(500));
+        tracker.disconnected(ben);
+
+        clock.advance(Duration.ofMillis(1_000));
+        tracker.sweep();
+        assertThat(announced()).as("1.5 s after the last announcement").containsExactly(true);
+
+        clock.advance(Duration.ofMillis(500));
+        tracker.sweep();
+        assertThat(announced()).containsExactly(true, false);
+    }
+
+    @Test
+    void aChangeUndoneWithinTheIntervalIsNeverAnnounced() {
+        tracker.connected(ben);
+        clock.advance(Duration.ofMillis(500));
+        tracker.disconnected(ben);
+        clock.advance(Duration.ofMillis(500));
+        tracker.connected(ben);
+
+        clock.advance(Duration.ofSeconds(5));
+        tracker.sweep();
+
+        assertThat(announced()).containsExactly(true);
+    }
+
+    @Test
+    void announcementsGoOnlyToTheDevicesSubscribedToThatUser() {
+        UserId cy = new UserId(UUID.randomUUID());
+        chats.saveDirect(DirectChat.between(ada, cy));
+        RecordingSink adaLaptop = new RecordingSink();
+        RecordingSink adaTablet = new RecordingSink();
+        tracker.subscribe(new DeviceSession(new Device(ada, new DeviceId("laptop")), adaLaptop), Set.of(ben));
+        tracker.subscribe(new DeviceSession(new Device(ada, new DeviceId("tablet")), adaTablet), Set.of(cy));
+
+        tracker.connected(ben);
+
+        assertThat(announced()).containsExactly(true);
+        assertThat(adaLaptop.presenceChanges()).extracting(Presence::user).containsExactly(ben);
+        assertThat(adaTablet.presenceChanges()).isEmpty();
     }
 
     private List<Boolean> announced() {

@@ -1,0 +1,29 @@
+package dev.chat.application.delivery;
+
+import dev.chat.application.port.PushNotifier;
+import dev.chat.domain.message.Message;
+import dev.chat.domain.user.UserId;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Remembers whom it was asked to notify of which waiting message. */
+public final class RecordingNotifier implements PushNotifier {
+    public record Notification(UserId recipient, Message message) {
+    }
+
+    private final List<Notification> sent = new ArrayList<>();
+
+    @Override
+    public synchronized void notifyWaiting(UserId recipient, Message message) {
+        sent.add(new Notification(recipient, message));
+    }
+
+    public synchronized List<Notification> sent() {
+        return List.copyOf(sent);
+    }
+
+    public synchronized List<UserId> recipients() {
+        return sent.stream().map(Notification::recipient).toList();
+    }
+}
