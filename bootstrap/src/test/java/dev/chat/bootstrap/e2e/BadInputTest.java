@@ -1,7 +1,6 @@
 package dev.chat.bootstrap.e2e;
 
 import com.nimbusds.jose.jwk.JWK;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,25 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bad input gets its documented error code, changes nothing, and the connection (or the server)
  * keeps serving: after every refusal the same client, and another one, still chat.
  */
-class BadInputTest {
-    private static RunningServer server;
-    private static ApiClient api;
+class BadInputTest extends EmbeddedServerTest {
     private static ChatUser ivy;
     private static ChatUser jon;
     private static String chat;
 
     @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-        api = new ApiClient(server.api());
+    static void setUp() {
         ivy = ChatUser.signUp(api, "ivy");
         jon = ChatUser.signUp(api, "jon");
         chat = ivy.openDirectChatWith(api, jon);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

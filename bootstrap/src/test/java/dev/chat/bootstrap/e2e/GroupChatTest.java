@@ -1,7 +1,5 @@
 package dev.chat.bootstrap.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,20 +9,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A group of three over the real gateway and API: fan-out, removal, refusal of strangers. */
-class GroupChatTest {
-    private static RunningServer server;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-        api = new ApiClient(server.api());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class GroupChatTest extends EmbeddedServerTest {
 
     @Test
     void aMessageReachesEveryMembersDevicesAndARemovedMemberGetsNothingAfterwards() {

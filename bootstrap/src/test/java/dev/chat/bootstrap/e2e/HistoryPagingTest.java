@@ -1,6 +1,5 @@
 package dev.chat.bootstrap.e2e;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -11,17 +10,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** History after a position, paged with a cursor, over REST and over the WebSocket. */
-class HistoryPagingTest {
-    private static RunningServer server;
-    private static ApiClient api;
+class HistoryPagingTest extends EmbeddedServerTest {
     private static ChatUser kim;
     private static String chat;
     private static List<Object> sent = new ArrayList<>();
 
     @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-        api = new ApiClient(server.api());
+    static void setUp() {
         kim = ChatUser.signUp(api, "kim");
         ChatUser joe = ChatUser.signUp(api, "joe");
         chat = kim.openDirectChatWith(api, joe);
@@ -31,11 +26,6 @@ class HistoryPagingTest {
             assertThat(posted.status()).isEqualTo(201);
             sent.add(posted.json().get("id"));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

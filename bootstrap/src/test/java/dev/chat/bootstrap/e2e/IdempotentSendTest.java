@@ -1,7 +1,5 @@
 package dev.chat.bootstrap.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -9,20 +7,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Resending a frame with the same client message id never stores a second message. */
-class IdempotentSendTest {
-    private static RunningServer server;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-        api = new ApiClient(server.api());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class IdempotentSendTest extends EmbeddedServerTest {
 
     @Test
     void theSameClientMessageIdYieldsTheSameAcknowledgementAndOneStoredMessage() {

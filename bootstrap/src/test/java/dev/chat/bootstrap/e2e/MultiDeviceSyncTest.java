@@ -1,7 +1,5 @@
 package dev.chat.bootstrap.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -11,20 +9,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One user on two devices: each device has its own offset and catches up exactly on what it missed. */
-class MultiDeviceSyncTest {
-    private static RunningServer server;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-        api = new ApiClient(server.api());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class MultiDeviceSyncTest extends EmbeddedServerTest {
 
     @Test
     void aDeviceThatWasAwayGetsExactlyWhatItMissedInOrderThenLiveMessages() {

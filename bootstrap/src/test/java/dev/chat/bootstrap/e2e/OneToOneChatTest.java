@@ -1,7 +1,5 @@
 package dev.chat.bootstrap.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,20 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two users exchange 1:1 messages both ways over the real WebSocket gateway. */
-class OneToOneChatTest {
-    private static RunningServer server;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-        api = new ApiClient(server.api());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class OneToOneChatTest extends EmbeddedServerTest {
 
     @Test
     void messagesFlowBothWaysWithAcknowledgementsCarryingIdAndPosition() {

@@ -1,26 +1,11 @@
 package dev.chat.bootstrap.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What operators and integrators rely on: health, readiness, Prometheus metrics, OpenAPI, JWKS. */
-class OperationsTest {
-    private static RunningServer server;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-        api = new ApiClient(server.api());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class OperationsTest extends EmbeddedServerTest {
 
     @Test
     void healthAndReadinessAnswerUp() {

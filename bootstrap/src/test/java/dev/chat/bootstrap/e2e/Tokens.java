@@ -76,5 +76,4 @@ final class Tokens {
             throw new AssertionError(e);
         }
     }
-
 }
