@@ -48,9 +48,7 @@ public final class GroupChanges {
     }
 
     Group groupOf(Caller caller, ChatId chatId) {
-        Chat chat = chats.findById(chatId).orElseThrow(() -> RejectedException.of(Rejection.CHAT_NOT_FOUND,
-                "chat " + chatId + " does not exist or you are not a member of it"));
-        chat.requireMember(caller.user());
+        Chat chat = MemberChats.require(chats, chatId, caller.user());
         if (!(chat instanceof Group group)) {
             throw RejectedException.of(Rejection.NOT_A_GROUP, "this is a direct chat, not a group");
         }

@@ -4,8 +4,6 @@ import dev.chat.application.identity.Caller;
 import dev.chat.application.port.ChatRepository;
 import dev.chat.application.port.MessageStore;
 import dev.chat.application.port.OffsetStore;
-import dev.chat.domain.RejectedException;
-import dev.chat.domain.Rejection;
 import dev.chat.domain.chat.Chat;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.device.Device;
@@ -52,9 +50,6 @@ public final class ListChats implements ListChatsUseCase {
 
     @Override
     public Chat get(Caller caller, ChatId chatId) {
-        Chat chat = chats.findById(chatId).orElseThrow(() -> RejectedException.of(Rejection.CHAT_NOT_FOUND,
-                "chat " + chatId + " does not exist or you are not a member of it"));
-        chat.requireMember(caller.user());
-        return chat;
+        return MemberChats.require(chats, chatId, caller.user());
     }
 }

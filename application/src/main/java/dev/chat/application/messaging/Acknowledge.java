@@ -1,10 +1,9 @@
 package dev.chat.application.messaging;
 
+import dev.chat.application.chats.MemberChats;
 import dev.chat.application.port.ChatRepository;
 import dev.chat.application.port.MessageLog;
 import dev.chat.application.port.OffsetStore;
-import dev.chat.domain.RejectedException;
-import dev.chat.domain.Rejection;
 import dev.chat.domain.Require;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.device.Device;
@@ -24,8 +23,7 @@ public final class Acknowledge implements AcknowledgeUseCase {
 
     @Override
     public void acknowledge(Device device, ChatId chatId, Position position) {
-        chats.findById(chatId).orElseThrow(() -> RejectedException.of(Rejection.CHAT_NOT_FOUND,
-                "chat " + chatId + " does not exist or you are not a member of it")).requireMember(device.user());
+        MemberChats.require(chats, chatId, device.user());
         Require.that(!position.isAfter(log.head(chatId)), "position " + position + " has not been reached yet");
         offsets.advance(device, chatId, position);
     }

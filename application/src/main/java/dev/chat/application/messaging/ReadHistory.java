@@ -1,10 +1,9 @@
 package dev.chat.application.messaging;
 
 import dev.chat.application.identity.Caller;
+import dev.chat.application.chats.MemberChats;
 import dev.chat.application.port.ChatRepository;
 import dev.chat.application.port.MessageStore;
-import dev.chat.domain.RejectedException;
-import dev.chat.domain.Rejection;
 import dev.chat.domain.Require;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.message.Message;
@@ -26,9 +25,7 @@ public final class ReadHistory implements ReadHistoryUseCase {
     @Override
     public HistoryPage after(Caller caller, ChatId chatId, Position after, int limit) {
         Require.that(limit >= 1 && limit <= MAX_LIMIT, "limit must be 1 to " + MAX_LIMIT);
-        Position since = chats.findById(chatId).orElseThrow(() -> RejectedException.of(Rejection.CHAT_NOT_FOUND,
-                        "chat " + chatId + " does not exist or you are not a member of it"))
-                .requireMember(caller.user()).since();
+        Position since = MemberChats.membership(chats, chatId, caller.user()).since();
         List<Message> page = messages.after(chatId, Position.max(after, since), limit + 1);
         if (page.size() <= limit) {
             return new HistoryPage(page, Optional.empty());

@@ -1,11 +1,10 @@
 package dev.chat.application.messaging;
 
+import dev.chat.application.chats.MemberChats;
 import dev.chat.application.port.ChatMetrics;
 import dev.chat.application.port.ChatRepository;
 import dev.chat.application.port.IdGenerator;
 import dev.chat.application.port.MessageLog;
-import dev.chat.domain.RejectedException;
-import dev.chat.domain.Rejection;
 import dev.chat.domain.chat.Chat;
 import dev.chat.domain.message.Message;
 import dev.chat.domain.message.MessageBody;
@@ -36,9 +35,7 @@ public final class SendMessage implements SendMessageUseCase {
     @Override
     public CompletionStage<Message> send(SendMessageCommand command) {
         MessageBody body = MessageBody.of(command.body(), policy);
-        Chat chat = chats.findById(command.chat()).orElseThrow(() -> RejectedException.of(
-                Rejection.CHAT_NOT_FOUND, "chat " + command.chat() + " does not exist or you are not a member of it"));
-        chat.requireMember(command.from().user());
+        Chat chat = MemberChats.require(chats, command.chat(), command.from().user());
         MessageLog.Entry entry = new MessageLog.Entry(ids.newMessageId(), chat.id(), command.from().user(),
                 command.from().id(), command.clientMessageId(), body, clock.instant());
         return log.append(entry).thenApply(appended -> {

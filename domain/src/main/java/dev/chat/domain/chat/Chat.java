@@ -24,7 +24,11 @@ public sealed interface Chat permits DirectChat, Group {
      * exists: "not found" and "not yours" look the same from outside.
      */
     default Membership requireMember(UserId user) {
-        return membershipOf(user).orElseThrow(() -> RejectedException.of(Rejection.CHAT_NOT_FOUND,
-                "chat " + id() + " does not exist or you are not a member of it"));
+        return membershipOf(user).orElseThrow(() -> notFound(id()));
+    }
+
+    /** The one refusal for an unknown chat and for someone else's chat. */
+    static RejectedException notFound(ChatId id) {
+        return RejectedException.of(Rejection.CHAT_NOT_FOUND, "chat " + id + " does not exist or you are not a member of it");
     }
 }

@@ -4,6 +4,7 @@ import dev.chat.domain.Require;
 import dev.chat.domain.user.UserId;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,6 +41,16 @@ public final class PresenceSession {
 
     public long idLow() {
         return idLow;
+    }
+
+    /** The id as the client is given it: 32 lower-case hex digits, high bits first. */
+    public String idHex() {
+        return String.format("%016x%016x", idHigh, idLow);
+    }
+
+    /** The key as the client is given it: base64url without padding. */
+    public String keyBase64Url() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
     }
 
     public UserId user() {

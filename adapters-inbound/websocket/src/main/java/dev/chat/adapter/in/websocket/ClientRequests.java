@@ -82,32 +82,32 @@ final class ClientRequests {
     }
 
     private void presence(ClientFrame frame) {
-        List<String> users = required(frame.users(), "users", frame);
-        Set<UserId> ids = new LinkedHashSet<>();
-        for (String user : users) {
-            ids.add(UserId.parse(user));
-        }
-        for (Presence p : services.presence().query(connection.caller(), ids)) {
-            connection.reply(new ServerFrames.Presence(frame.id(), p.user().toString(), p.online(),
-                    p.lastSeen().map(Object::toString).orElse(null)));
-        }
+        replyPresence(frame, services.presence().query(connection.caller(), userIds(frame)));
     }
 
     private void subscribe(ClientFrame frame) {
-        List<String> users = required(frame.users(), "users", frame);
-        Set<UserId> ids = new LinkedHashSet<>();
-        for (String user : users) {
-            ids.add(UserId.parse(user));
-        }
-        for (Presence p : services.subscribePresence().subscribe(connection.caller(), connection.deviceSession(), ids)) {
-            connection.reply(new ServerFrames.Presence(frame.id(), p.user().toString(), p.online(),
-                    p.lastSeen().map(Object::toString).orElse(null)));
-        }
+        replyPresence(frame, services.subscribePresence().subscribe(connection.caller(), connection.deviceSession(),
+                userIds(frame)));
     }
 
     private void presenceSession(ClientFrame frame) {
         PresenceSession session = services.presenceSessions().open(connection.caller());
         connection.reply(PresenceSessionFrames.of(frame.id(), session, services.config()));
+    }
+
+    private static Set<UserId> userIds(ClientFrame frame) {
+        Set<UserId> ids = new LinkedHashSet<>();
+        for (String user : required(frame.users(), "users", frame)) {
+            ids.add(UserId.parse(user));
+        }
+        return ids;
+    }
+
+    private void replyPresence(ClientFrame frame, List<Presence> presences) {
+        for (Presence p : presences) {
+            connection.reply(new ServerFrames.Presence(frame.id(), p.user().toString(), p.online(),
+                    p.lastSeen().map(Object::toString).orElse(null)));
+        }
     }
 
     private static <T> T required(T value, String field, ClientFrame frame) {

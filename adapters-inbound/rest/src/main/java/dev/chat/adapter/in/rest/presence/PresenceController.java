@@ -22,7 +22,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,8 +49,7 @@ public class PresenceController {
     @Post("/sessions")
     public HttpResponse<PresenceSessionView> openSession(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller) {
         PresenceSession session = sessions.open(caller);
-        return HttpResponse.created(new PresenceSessionView(String.format("%016x%016x", session.idHigh(), session.idLow()),
-                Base64.getUrlEncoder().withoutPadding().encodeToString(session.key()), heartbeatPort,
+        return HttpResponse.created(new PresenceSessionView(session.idHex(), session.keyBase64Url(), heartbeatPort,
                 heartbeatIntervalSeconds, session.expiresAt().toString()));
     }
 
