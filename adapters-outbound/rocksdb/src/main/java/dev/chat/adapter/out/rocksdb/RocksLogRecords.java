@@ -1,0 +1,146 @@
+package dev.chat.adapter.out.rocksdb;
+
+import dev.chat.domain.chat.ChatId;
+import dev.chat.domain.message.ClientMessageId;
+import dev.chat.domain.message.Message;
+import dev.chat.domain.user.UserId;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The message log's records: {@code log} (position → message), {@code client_ids} (the idempotency
+ * keys) and {@code consumers} (how far each consumer got).
+ */
+public final class RocksLogRecords {
+    private static final int DELETE_BATCH = 5_000;
+
+    private final RocksStorage storage;
+
+    public RocksLogRecords(RocksStorage storage) {
+        this.storage = storage;
+    }
+
+    /** Adds the messages and their idempotency keys in one write, synced to the disk before it returns. */
+    public void appendDurably(List<Message> messages) {
+        try (WriteBatch write = new WriteBatch()) {
+            for (Message message : messages) {
+                write.put(storage.log(), Keys.position(message.position().value()), MessageCodec.encode(message));
+                write.put(storage.clientIds(), clientKey(message.chatId(), message.sender(), message.clientMessageId()),
+                        Keys.position(message.position().value()));
+            }
+            storage.writeDurably(write);
+        } catch (RocksDBException e) {
+            throw RocksFailure.of("appending " + messages.size() + " messages to the log", e);
+        }
+    }
+
+    /** The logged message with this idempotency key, while the log keeps it. */
+    public Optional<Message> findByClientId(ChatId chat, UserId sender, ClientMessageId clientId) {
+        try {
+            byte[] position = storage.get(storage.clientIds(), clientKey(chat, sender, clientId));
+            if (position == null) {
+                return Optional.empty();
+            }
+            byte[] entry = storage.get(storage.log(), position);
+            return entry == null ? Optional.empty() : Optional.of(MessageCodec.decode(entry));
+        } catch (RocksDBException e) {
+            throw RocksFailure.of("looking up a client message id", e);
+        }
+    }
+
+    /** Up to {@code limit} entries after {@code after}, in position order. */
+    public List<Message> readAfter(long after, int limit) {
+        List<Message> page = new ArrayList<>(Math.min(limit, 1024));
+        try (ReadOptions read = new ReadOptions();
+             RocksIterator rows = storage.iterator(storage.log(), read)) {
+            for (rows.seek(Keys.position(after + 1)); rows.isValid() && page.size() < limit; rows.next()) {
+                page.add(MessageCodec.decode(rows.value()));
+            }
+            RocksMessages.status(rows, "reading the message log");
+        }
+        return page;
+    }
+
+    /** The highest logged position, 0 for an empty log. */
+    public long lastPosition() {
+        try (ReadOptions read = new ReadOptions();
+             RocksIterator rows = storage.iterator(storage.log(), read)) {
+            rows.seekToLast();
+            long last = rows.isValid() ? Keys.position(rows.key()) : 0;
+            RocksMessages.status(rows, "reading the log's head");
+            return last;
+        }
+    }
+
+    public long consumerPosition(String consumer) {
+        try {
+            byte[] position = storage.get(storage.consumers(), utf8(consumer));
+            return position == null ? 0 : Keys.position(position);
+        } catch (RocksDBException e) {
+            throw RocksFailure.of("reading the position of consumer " + consumer, e);
+        }
+    }
+
+    /**
+     * Records how far the consumer got. Not synced: if a crash loses it, the consumer is given a few
+     * batches again, which delivery tolerates (at least once, deduplicated by position).
+     */
+    public void recordConsumer(String consumer, long position) {
+        try (WriteBatch write = new WriteBatch()) {
+            write.put(storage.consumers(), utf8(consumer), Keys.position(position));
+            storage.write(write);
+        } catch (RocksDBException e) {
+            throw RocksFailure.of("recording the position of consumer " + consumer, e);
+        }
+    }
+
+    /**
+     * Deletes the entries up to {@code consumedUpTo} logged before {@code cutoff}, with their
+     * idempotency keys; returns how many. The scan stops at the first younger or unconsumed entry.
+     */
+    public long deleteConsumedBefore(long consumedUpTo, Instant cutoff) {
+        long deleted = 0;
+        try (ReadOptions read = new ReadOptions().setFillCache(false);
+             RocksIterator rows = storage.iterator(storage.log(), read)) {
+            WriteBatch write = new WriteBatch();
+            try {
+                for (rows.seekToFirst(); rows.isValid(); rows.next()) {
+                    if (Keys.position(rows.key()) > consumedUpTo || !MessageCodec.sentAt(rows.value()).isBefore(cutoff)) {
+                        break;
+                    }
+                    Message old = MessageCodec.decode(rows.value());
+                    write.delete(storage.log(), rows.key());
+                    write.delete(storage.clientIds(), clientKey(old.chatId(), old.sender(), old.clientMessageId()));
+                    if (++deleted % DELETE_BATCH == 0) {
+                        storage.write(write);
+                        write.close();
+                        write = new WriteBatch();
+                    }
+                }
+                RocksMessages.status(rows, "sweeping the message log");
+                storage.write(write);
+            } finally {
+                write.close();
+            }
+        } catch (RocksDBException e) {
+            throw RocksFailure.of("deleting old message log entries", e);
+        }
+        return deleted;
+    }
+
+    private static byte[] clientKey(ChatId chat, UserId sender, ClientMessageId clientId) {
+        return Keys.clientId(chat, sender, clientId);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.chat.adapter.out.rocksdb;
+
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.InfoLogLevel;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One RocksDB database in a folder of the data directory, with a column family per kind of record:
+ * <ul>
+ *   <li>{@code log}: the message log, position → message;</li>
+ *   <li>{@code client_ids}: the log's idempotency keys, chat + sender + client message id → position;</li>
+ *   <li>{@code messages}: the chat contents, chat + position → message;</li>
+ *   <li>{@code consumers}: how far each log consumer got, name → position.</li>
+ * </ul>
+ * Every write goes through the write-ahead log. {@link #writeDurably} also syncs it to the disk
+ * before it returns: one sync per group commit is what lets an acknowledged message survive a power
+ * loss. {@link #write} does not sync: what it writes is recovered from the durable log after a crash,
+ * and RocksDB recovers its write-ahead log as a prefix, so a synced write also makes every earlier one
+ * durable.
+ */
+public final class RocksStorage implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RocksStorage.class);
+    private static final int BLOOM_BITS_PER_KEY = 10;
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final Path folder;
+    private final DBOptions options;
+    private final ColumnFamilyOptions lookupOptions;
+    private final ColumnFamilyOptions scanOptions;
+    private final BloomFilter bloomFilter = new BloomFilter(BLOOM_BITS_PER_KEY);
+    private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+    private final RocksDB db;
+    private final ColumnFamilyHandle log;
+    private final ColumnFamilyHandle clientIds;
+    private final ColumnFamilyHandle messages;
+    private final ColumnFamilyHandle consumers;
+    private final WriteOptions durable = new WriteOptions().setSync(true);
+    private final WriteOptions buffered = new WriteOptions().setSync(false);
+    private volatile boolean closed;
+
+    /** Opens (creating if needed) the database in {@code folder}; one process at a time may hold it. */
+    public RocksStorage(Path folder) {
+        this.folder = folder;
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the message storage folder " + folder, e);
+        }
+        options = new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
+                .setKeepLogFileNum(2)
+                .setMaxBackgroundJobs(2)
+                .setBytesPerSync(1 << 20);
+        // the log and the chat contents are read in key order: no filter needed; point lookups get a bloom filter
+        scanOptions = new ColumnFamilyOptions()
+                .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setWriteBufferSize(32L << 20);
+        lookupOptions = new ColumnFamilyOptions()
+                .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setWriteBufferSize(16L << 20)
+                .setTableFormatConfig(new BlockBasedTableConfig()
+                        .setFilterPolicy(bloomFilter)
+                        .setWholeKeyFiltering(true));
+        List<ColumnFamilyDescriptor> families = List.of(
+                new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, scanOptions),
+                new ColumnFamilyDescriptor(bytes("log"), scanOptions),
+                new ColumnFamilyDescriptor(bytes("client_ids"), lookupOptions),
+                new ColumnFamilyDescriptor(bytes("messages"), scanOptions),
+                new ColumnFamilyDescriptor(bytes("consumers"), lookupOptions));
+        try {
+            db = RocksDB.open(options, folder.toString(), families, handles);
+        } catch (RocksDBException e) {
+            closeOptions();
+            throw RocksFailure.of("opening " + folder + " (is another server using this data folder?)", e);
+        }
+        log = handles.get(1);
+        clientIds = handles.get(2);
+        messages = handles.get(3);
+        consumers = handles.get(4);
+        LOG.info("message storage open in {}", folder);
+    }
+
+    ColumnFamilyHandle log() {
+        return log;
+    }
+
+    ColumnFamilyHandle clientIds() {
+        return clientIds;
+    }
+
+    ColumnFamilyHandle messages() {
+        return messages;
+    }
+
+    ColumnFamilyHandle consumers() {
+        return consumers;
+    }
+
+    /** Writes the batch and syncs the write-ahead log to the disk before returning. */
+    void writeDurably(WriteBatch batch) throws RocksDBException {
+        db.write(durable, batch);
+    }
+
+    /** Writes the batch through the write-ahead log without waiting for the disk. */
+    void write(WriteBatch batch) throws RocksDBException {
+        db.write(buffered, batch);
+    }
+
+    byte[] get(ColumnFamilyHandle family, byte[] key) throws RocksDBException {
+        return db.get(family, key);
+    }
+
+    RocksIterator iterator(ColumnFamilyHandle family, ReadOptions readOptions) {
+        return db.newIterator(family, readOptions);
+    }
+
+    void deleteRange(ColumnFamilyHandle family, byte[] from, byte[] toExclusive) throws RocksDBException {
+        db.deleteRange(family, buffered, from, toExclusive);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            db.syncWal();
+        } catch (RocksDBException e) {
+            LOG.warn("could not sync the message storage's write-ahead log on close: {}", e.getMessage());
+        }
+        handles.forEach(ColumnFamilyHandle::close);
+        db.close();
+        durable.close();
+        buffered.close();
+        closeOptions();
+        LOG.info("message storage in {} closed", folder);
+    }
+
+    private void closeOptions() {
+        options.close();
+        scanOptions.close();
+        lookupOptions.close();
+        bloomFilter.close();
+    }
+
+    private static byte[] bytes(String name) {
+        return name.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.chat.adapter.out.rocksdb.log;
+
+import dev.chat.adapter.out.rocksdb.RocksLogRecords;
+import dev.chat.domain.message.Message;
+import dev.chat.domain.message.Position;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * The log's single writer. It takes every append queued meanwhile (up to the batch size), settles
+ * repeats of a client message id against the recent appends and the stored keys, gives each new
+ * message the next position, writes the batch in one synced RocksDB write, and only then completes
+ * the appends' futures. One disk sync per batch rather than per message is the group commit.
+ */
+final class GroupCommitWriter implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+    private static final long IDLE_POLL_MILLIS = 50;
+
+    private final RocksLogRecords records;
+    private final BlockingQueue<PendingAppend> queue;
+    private final int batchSize;
+    private final Map<PendingAppend.Key, Message> recent;
+    private final Executor completions;
+    private final LongConsumer onCommitted;
+    private final AtomicLong commits = new AtomicLong();
+    private volatile long head;
+    private volatile long committedHead;
+    private volatile boolean stopping;
+
+    GroupCommitWriter(RocksLogRecords records, BlockingQueue<PendingAppend> queue, int batchSize, int recentCapacity,
+                      long head, Executor completions, LongConsumer onCommitted) {
+        this.records = records;
+        this.queue = queue;
+        this.batchSize = batchSize;
+        this.head = head;
+        this.committedHead = head;
+        this.completions = completions;
+        this.onCommitted = onCommitted;
+        this.recent = new LinkedHashMap<>(Math.min(recentCapacity, 1 << 16), 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<PendingAppend.Key, Message> eldest) {
+                return size() > recentCapacity;
+            }
+        };
+    }
+
+    /** The highest position given out; a position is never given twice, even when its batch failed. */
+    long head() {
+        return head;
+    }
+
+    /** The highest position written. */
+    long committedHead() {
+        return committedHead;
+    }
+
+    long commits() {
+        return commits.get();
+    }
+
+    /** Finishes what is queued, then ends {@link #run}. */
+    void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public void run() {
+        List<PendingAppend> batch = new ArrayList<>(batchSize);
+        while (true) {
+            PendingAppend first;
+            try {
+                first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                first = queue.poll();
+                stopping = true;
+            }
+            if (first == null) {
+                if (stopping) {
+                    return;
+                }
+                continue;
+            }
+            batch.add(first);
+            queue.drainTo(batch, batchSize - 1);
+            try {
+                write(batch);
+            } catch (RuntimeException unexpected) {
+                LOG.error("message log writer failed on a batch of {}: {}", batch.size(), unexpected.toString());
+                batch.stream().filter(p -> !p.decided()).forEach(p -> p.fail(unexpected));
+            } finally {
+                complete(List.copyOf(batch));
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<PendingAppend> batch) {
+        Map<PendingAppend.Key, PendingAppend> leaders = new HashMap<>();
+        Map<PendingAppend.Key, Message> leaderMessages = new HashMap<>();
+        List<PendingAppend> repeats = new ArrayList<>(0);
+        List<Message> fresh = new ArrayList<>(batch.size());
+        long next = head;
+        for (PendingAppend pending : batch) {
+            Message known = recent.get(pending.key);
+            if (known == null && !leaders.containsKey(pending.key)) {
+                known = records.findByClientId(pending.key.chat(), pending.key.sender(), pending.key.clientMessageId())
+                        .orElse(null);
+            }
+            if (known != null) {
+                pending.decide(known, true);
+            } else if (leaders.containsKey(pending.key)) {
+                repeats.add(pending);
+            } else {
+                try {
+                    Message message = pending.entry.at(new Position(next + 1));
+                    next++;
+                    pending.decide(message, false);
+                    leaders.put(pending.key, pending);
+                    leaderMessages.put(pending.key, message);
+                    fresh.add(message);
+                } catch (RuntimeException invalid) {
+                    pending.fail(invalid);
+                }
+            }
+        }
+        head = next;
+        if (!fresh.isEmpty()) {
+            try {
+                records.appendDurably(fresh);
+            } catch (RuntimeException failed) {
+                LOG.error("message log could not write a batch of {}: {}", fresh.size(), failed.getMessage());
+                leaders.values().forEach(p -> p.fail(failed));
+                repeats.forEach(p -> p.fail(failed));
+                return;
+            }
+            commits.incrementAndGet();
+            fresh.forEach(m -> recent.put(new PendingAppend.Key(m.chatId(), m.sender(), m.clientMessageId()), m));
+            committedHead = fresh.get(fresh.size() - 1).position().value();
+            onCommitted.accept(committedHead);
+        }
+        for (PendingAppend repeat : repeats) {
+            repeat.decide(leaderMessages.get(repeat.key), true);
+        }
+    }
+
+    private void complete(List<PendingAppend> batch) {
+        // off the writer thread: whatever callers chained on their futures must not delay the next batch
+        try {
+            completions.execute(() -> batch.forEach(PendingAppend::complete));
+        } catch (RejectedExecutionException closing) {
+            batch.forEach(PendingAppend::complete);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.chat.adapter.out.rocksdb.log;
+
+import dev.chat.application.port.MessageLog.Appended;
+import dev.chat.application.port.MessageLog.Entry;
+import dev.chat.domain.chat.ChatId;
+import dev.chat.domain.message.ClientMessageId;
+import dev.chat.domain.message.Message;
+import dev.chat.domain.user.UserId;
+
+import java.util.concurrent.CompletableFuture;
+
+/** An append waiting for its group commit: the entry, the caller's future and, once decided, its outcome. */
+final class PendingAppend {
+    /** What makes two appends the same message: chat, sender and the client's message id. */
+    record Key(ChatId chat, UserId sender, ClientMessageId clientMessageId) {
+    }
+
+    final Entry entry;
+    final Key key;
+    final CompletableFuture<Appended> result = new CompletableFuture<>();
+    private Appended outcome;
+    private Throwable failure;
+
+    PendingAppend(Entry entry) {
+        this.entry = entry;
+        this.key = new Key(entry.chatId(), entry.sender(), entry.clientMessageId());
+    }
+
+    void decide(Message logged, boolean duplicate) {
+        outcome = new Appended(logged, duplicate);
+    }
+
+    void fail(Throwable cause) {
+        failure = cause;
+    }
+
+    boolean decided() {
+        return outcome != null || failure != null;
+    }
+
+    /** Completes the caller's future with the outcome; called off the writer thread. */
+    void complete() {
+        if (outcome != null) {
+            result.complete(outcome);
+        } else {
+            result.completeExceptionally(failure != null ? failure
+                    : new IllegalStateException("the message log dropped an append without an outcome"));
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package dev.chat.adapter.out.rocksdb;
+
+import dev.chat.adapter.out.rocksdb.log.RocksMessageLog;
+import dev.chat.application.port.MessageLog;
+import dev.chat.application.port.MessageLog.Appended;
+import dev.chat.application.port.MessageLog.Entry;
+import dev.chat.application.port.contract.Eventually;
+import dev.chat.domain.chat.ChatId;
+import dev.chat.domain.message.ClientMessageId;
+import dev.chat.domain.message.Message;
+import dev.chat.domain.message.Position;
+import dev.chat.domain.user.UserId;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static dev.chat.application.port.contract.PortFixtures.chatId;
+import static dev.chat.application.port.contract.PortFixtures.entry;
+import static dev.chat.application.port.contract.PortFixtures.messageId;
+import static dev.chat.application.port.contract.PortFixtures.userId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the RocksDB log adds to the port's contract: crash safety, group commit, retention. */
+class RocksMessageLogBehaviourTest {
+    @TempDir
+    Path dataDir;
+    private final List<ApplicationContext> contexts = new ArrayList<>();
+
+    private RocksMessageLog openLog() {
+        return openLog(Map.of());
+    }
+
+    private RocksMessageLog openLog(Map<String, Object> settings) {
+        ApplicationContext context = RocksContexts.open(dataDir, settings);
+        contexts.add(context);
+        return context.getBean(RocksMessageLog.class);
+    }
+
+    @AfterEach
+    void closeAll() {
+        contexts.stream().filter(ApplicationContext::isRunning).forEach(ApplicationContext::close);
+    }
+
+    private static List<Entry> entries(int count, ChatId chat, UserId sender) {
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            entries.add(entry(chat, sender));
+        }
+        return entries;
+    }
+
+    private static List<Message> appendAll(MessageLog log, List<Entry> entries) {
+        List<CompletableFuture<Appended>> pending = entries.stream().map(e -> log.append(e).toCompletableFuture()).toList();
+        return pending.stream().map(f -> f.orTimeout(30, TimeUnit.SECONDS).join().message()).toList();
+    }
+
+    @Test
+    void every_acknowledged_append_survives_kill_9_of_the_process() throws Exception {
+        Path folder = dataDir.resolve("messages");
+        ChatId chat = chatId();
+        UserId sender = userId();
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AppendUntilKilled.class.getName(),
+                folder.toString(), chat.toString(), sender.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Map<String, Long> acknowledged = new LinkedHashMap<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null && acknowledged.size() < 3_000; line = lines.readLine()) {
+                if (!line.startsWith("acked ")) {
+                    continue; // the child's own log lines
+                }
+                String[] fields = line.split(" ");
+                acknowledged.put(fields[1], Long.parseLong(fields[2]));
+            }
+            // SIGKILL while it is still appending: no shutdown hook, no close, no flush
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(acknowledged).as("acknowledgements read from the child before the kill").hasSize(3_000);
+
+        RocksStorage storage = new RocksStorage(folder);
+        try {
+            RocksLogRecords records = new RocksLogRecords(storage);
+            acknowledged.forEach((clientId, position) -> assertThat(
+                    records.findByClientId(chat, sender, new ClientMessageId(clientId)))
+                    .as("acknowledged %s at %d", clientId, position)
+                    .hasValueSatisfying(m -> assertThat(m.position().value()).isEqualTo(position)));
+            long last = acknowledged.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+            assertThat(records.lastPosition()).isGreaterThanOrEqualTo(last);
+        } finally {
+            storage.close();
+        }
+    }
+
+    @Test
+    void group_commit_puts_many_concurrent_appends_in_few_syncs() {
+        RocksMessageLog log = openLog();
+        appendAll(log, entries(1, chatId(), userId()));
+        long before = log.commits();
+
+        List<Message> logged = appendAll(log, entries(2_000, chatId(), userId()));
+
+        long commits = log.commits() - before;
+        assertThat(logged).extracting(Message::position).doesNotHaveDuplicates().isSorted();
+        assertThat(commits).as("synced writes for 2,000 appends").isPositive().isLessThanOrEqualTo(2_000 / 4);
+    }
+
+    @Test
+    void a_commit_holds_at_most_the_configured_batch_size() {
+        RocksMessageLog log = openLog(Map.of("chat.log.batch-size", 50));
+
+        appendAll(log, entries(1_000, chatId(), userId()));
+
+        assertThat(log.commits()).isGreaterThanOrEqualTo(1_000 / 50);
+    }
+
+    @Test
+    void the_same_message_appended_twice_at_once_is_logged_once() {
+        RocksMessageLog log = openLog();
+        Entry entry = entry(chatId(), userId());
+        List<Appended> results = new ArrayList<>();
+        for (int round = 0; round < 20; round++) {
+            Entry again = new Entry(messageId(), entry.chatId(), entry.sender(), entry.senderDevice(),
+                    entry.clientMessageId(), entry.body(), entry.sentAt());
+            CompletableFuture<Appended> first = log.append(entry).toCompletableFuture();
+            CompletableFuture<Appended> second = log.append(again).toCompletableFuture();
+            results.add(first.join());
+            results.add(second.join());
+        }
+
+        assertThat(results).extracting(Appended::message).containsOnly(results.get(0).message());
+        assertThat(results).filteredOn(appended -> !appended.duplicate()).hasSize(1);
+        assertThat(log.head()).isEqualTo(results.get(0).message().position());
+    }
+
+    @Test
+    void a_duplicate_beyond_the_recent_cache_is_found_in_the_store() {
+        RocksMessageLog log = openLog(Map.of("chat.log.dedup-cache-size", 1));
+        ChatId chat = chatId();
+        UserId sender = userId();
+        Entry first = entry(chat, sender);
+        Message original = appendAll(log, List.of(first)).get(0);
+        appendAll(log, entries(10, chat, sender));
+
+        Appended again = log.append(first).toCompletableFuture().join();
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.message()).isEqualTo(original);
+    }
+
+    @Test
+    void a_failing_consumer_is_retried_until_it_takes_the_batch() {
+        RocksMessageLog log = openLog();
+        List<Message> received = new ArrayList<>();
+        int[] failuresLeft = {3};
+        log.start(batch -> {
+            synchronized (received) {
+                if (failuresLeft[0]-- > 0) {
+                    throw new IllegalStateException("consumer down");
+                }
+                received.addAll(batch);
+            }
+        });
+        List<Message> sent = appendAll(log, entries(20, chatId(), userId()));
+
+        Eventually.await("the consumer got every message", () -> {
+            synchronized (received) {
+                return received.size() >= sent.size();
+            }
+        });
+        synchronized (received) {
+            assertThat(received).containsExactlyElementsOf(sent);
+        }
+        Eventually.await("the backlog is empty", () -> log.backlog() == 0);
+    }
+
+    @Test
+    void retention_deletes_old_consumed_entries_and_positions_are_never_reused() {
+        RocksMessageLog log = openLog(Map.of("chat.log.retention", "7d"));
+        ChatId chat = chatId();
+        UserId sender = userId();
+        List<Entry> sent = entries(50, chat, sender);
+        List<Message> old = appendAll(log, sent);
+        Instant oldest = old.get(0).sentAt();
+        Instant newest = old.get(old.size() - 1).sentAt();
+
+        assertThat(log.deleteConsumedOlderThanRetention(newest.plus(Duration.ofDays(8))))
+                .as("nothing is deleted before the consumer has it").isZero();
+
+        log.start(batch -> { });
+        Eventually.await("the backlog is empty", () -> log.backlog() == 0);
+        assertThat(log.deleteConsumedOlderThanRetention(oldest.plus(Duration.ofDays(6)))).as("young entries stay")
+                .isZero();
+        assertThat(log.deleteConsumedOlderThanRetention(newest.plus(Duration.ofDays(8)))).isEqualTo(50);
+
+        contexts.get(0).close();
+        RocksMessageLog reopened = openLog();
+        assertThat(reopened.head()).isEqualTo(old.get(old.size() - 1).position());
+        assertThat(reopened.backlog()).isZero();
+        Appended resent = reopened.append(sent.get(0)).toCompletableFuture().join();
+        assertThat(resent.duplicate()).as("past the retention, a resend is a new message").isFalse();
+        assertThat(resent.message().position()).isGreaterThan(old.get(old.size() - 1).position());
+    }
+
+    @Test
+    void appends_after_close_are_refused() {
+        RocksMessageLog log = openLog();
+        contexts.get(0).close();
+
+        assertThatThrownBy(() -> log.append(entry(chatId(), userId())).toCompletableFuture().join())
+                .hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(log.head()).isEqualTo(Position.START);
+    }
+
+    @Test
+    void a_second_server_on_the_same_data_folder_is_refused_with_a_clear_error() {
+        openLog();
+
+        assertThatThrownBy(() -> new RocksStorage(dataDir.toAbsolutePath().resolve("messages")))
+                .isInstanceOf(RocksFailure.class)
+                .hasMessageContaining("another server");
+    }
+}
