@@ -87,9 +87,10 @@ class RocksMessageLogBehaviourTest {
                 String[] fields = line.split(" ");
                 acknowledged.put(fields[1], Long.parseLong(fields[2]));
             }
+        } finally {
             // SIGKILL while it is still appending: no shutdown hook, no close, no flush
             child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child is gone").isTrue();
         }
         assertThat(acknowledged).as("acknowledgements read from the child before the kill").hasSize(3_000);
 
