@@ -35,7 +35,10 @@ public final class DeviceSession {
         return sink;
     }
 
-    /** A live message from the pipeline. Returns true when it went out (now or after catch-up). */
+    /**
+     * A live message from the pipeline. Returns true when it went out (now or after catch-up). It
+     * may be held back until {@link #flush}: the pipeline flushes every device it offered a batch to.
+     */
     public synchronized boolean offerLive(Message message) {
         if (closed) {
             return false;
@@ -44,12 +47,19 @@ public final class DeviceSession {
             pending.add(message);
             return true;
         }
-        return sendIfNew(message);
+        return sendIfNew(message, true);
+    }
+
+    /** Writes the live messages {@link #offerLive} held back. */
+    public void flush() {
+        if (!closed) {
+            sink.flush();
+        }
     }
 
     /** A message read from the store during catch-up. */
     public synchronized boolean offerCatchUp(Message message) {
-        return !closed && sendIfNew(message);
+        return !closed && sendIfNew(message, false);
     }
 
     /** Ends catch-up: flushes the live messages that waited, then tells the device it is up to date. */
@@ -57,7 +67,7 @@ public final class DeviceSession {
         int sent = caughtUp;
         if (pending != null) {
             for (Message message : pending) {
-                if (sendIfNew(message)) {
+                if (sendIfNew(message, false)) {
                     sent++;
                 }
             }
@@ -84,13 +94,18 @@ public final class DeviceSession {
         return closed;
     }
 
-    private boolean sendIfNew(Message message) {
+    private boolean sendIfNew(Message message, boolean held) {
         long last = sentUpTo.getOrDefault(message.chatId(), 0L);
         if (message.position().value() <= last) {
             return false;
         }
         sentUpTo.put(message.chatId(), message.position().value());
-        sink.push(new DeviceEvent.MessageReceived(message));
+        DeviceEvent event = new DeviceEvent.MessageReceived(message);
+        if (held) {
+            sink.pushHeld(event);
+        } else {
+            sink.push(event);
+        }
         return true;
     }
 

@@ -7,6 +7,20 @@ package dev.chat.application.delivery;
 public interface DeviceSink {
     void push(DeviceEvent event);
 
+    /**
+     * Like {@link #push}, but the adapter may hold the event back to write it together with the
+     * next ones: the fan-out of a batch of messages holds them, then calls {@link #flush} once per
+     * device, so a device that gets several messages of the batch gets them in one write. Events
+     * keep their order either way. By default the event is pushed at once.
+     */
+    default void pushHeld(DeviceEvent event) {
+        push(event);
+    }
+
+    /** Writes whatever {@link #pushHeld} held back. Must not block, like {@link #push}. */
+    default void flush() {
+    }
+
     /** Events queued for the connection and not yet written; the core slows catch-up while it is high. */
     int queued();
 

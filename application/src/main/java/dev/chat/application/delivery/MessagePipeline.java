@@ -13,8 +13,11 @@ import dev.chat.domain.message.Message;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The consumer of the message log: stores each batch, then fans every message out to the
@@ -42,12 +45,18 @@ public final class MessagePipeline implements MessageLog.Consumer {
     @Override
     public void accept(List<Message> batch) {
         store.storeAll(batch);
-        for (Message message : batch) {
-            fanOut(message);
+        Set<DeviceSession> offered = Collections.newSetFromMap(new IdentityHashMap<>());
+        try {
+            for (Message message : batch) {
+                fanOut(message, offered);
+            }
+        } finally {
+            // one write per device for the whole batch rather than one per message
+            offered.forEach(DeviceSession::flush);
         }
     }
 
-    private void fanOut(Message message) {
+    private void fanOut(Message message, Set<DeviceSession> offered) {
         Optional<Chat> chat = chats.findById(message.chatId());
         if (chat.isEmpty()) {
             return;
@@ -70,6 +79,7 @@ public final class MessagePipeline implements MessageLog.Consumer {
                     continue; // the sending device has its acknowledgement
                 }
                 if (session.offerLive(message)) {
+                    offered.add(session);
                     metrics.messageDelivered(Duration.between(message.sentAt(), clock.instant()));
                 }
             }

@@ -110,6 +110,55 @@ class MessagePipelineTest {
         assertThat(store.after(aliceAndBob.id(), Position.START, 10)).hasSize(2);
     }
 
+    /** A device that writes in the journal what was held for it and when it was flushed. */
+    private void bufferingDevice(User user, String deviceId) {
+        DeviceSession session = new DeviceSession(new Device(user.id(), new DeviceId(deviceId)), new DeviceSink() {
+            @Override
+            public void push(DeviceEvent event) {
+                journal.add(deviceId + " pushed " + event.getClass().getSimpleName());
+            }
+
+            @Override
+            public void pushHeld(DeviceEvent event) {
+                journal.add(deviceId + " held " + ((DeviceEvent.MessageReceived) event).message().body().text());
+            }
+
+            @Override
+            public void flush() {
+                journal.add(deviceId + " flushed");
+            }
+
+            @Override
+            public int queued() {
+                return 0;
+            }
+
+            @Override
+            public void disconnect(String reason) {
+            }
+        });
+        session.finishCatchUp(0);
+        devices.register(session);
+    }
+
+    @Test
+    void aBatchIsHeldForEachDeviceAndFlushedOnceAtItsEnd() {
+        bufferingDevice(BOB, "phone");
+        bufferingDevice(BOB, "laptop");
+        journal.clear();
+
+        pipeline.accept(List.of(said(aliceAndBob.id(), 1, ALICE, "phone", "one"),
+                said(aliceAndBob.id(), 2, ALICE, "phone", "two"), said(aliceAndBob.id(), 3, ALICE, "phone", "three")));
+
+        List<String> deliveries = journal.stream().filter(line -> !line.startsWith("stored")).toList();
+        assertThat(deliveries.stream().filter(line -> line.startsWith("phone")))
+                .containsExactly("phone held one", "phone held two", "phone held three", "phone flushed");
+        assertThat(deliveries.stream().filter(line -> line.startsWith("laptop")))
+                .containsExactly("laptop held one", "laptop held two", "laptop held three", "laptop flushed");
+        assertThat(deliveries.subList(deliveries.size() - 2, deliveries.size()))
+                .as("the flushes come after the whole batch").containsExactlyInAnyOrder("phone flushed", "laptop flushed");
+    }
+
     @Test
     void everyConnectedDeviceOfTheRecipientGetsTheMessage() {
         RecordingSink bobsPhone = devices.live(BOB, "phone");

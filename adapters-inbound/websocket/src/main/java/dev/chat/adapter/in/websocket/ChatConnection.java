@@ -9,6 +9,8 @@ import dev.chat.application.identity.Caller;
 import dev.chat.application.port.AccessTokenVerifier.InvalidTokenException;
 import dev.chat.domain.RejectedException;
 import jakarta.websocket.CloseReason;
+import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
+import org.eclipse.jetty.util.Callback;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,6 +36,7 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
     private final FrameEncoder encoder;
     private final ClientRequests requests;
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final RateLimiter sendLimit;
     private volatile Session session;
     private volatile DeviceSession deviceSession;
@@ -55,6 +59,12 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
                     ? refused.code() : "unauthenticated";
             close(CloseCodes.POLICY_VIOLATION, code);
             return;
+        }
+        try {
+            // frames are gathered and written on flush: see write()
+            session.getAsyncRemote().setBatchingAllowed(true);
+        } catch (IOException e) {
+            LOG.debug("batching refused for {}: {}", session.getId(), e.toString());
         }
         session.setMaxTextMessageBufferSize(services.config().maxFrameBytes());
         session.setMaxIdleTimeout(services.config().idleTimeout().toMillis());
@@ -116,14 +126,42 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
 
     @Override
     public void push(DeviceEvent event) {
-        write(encoder.encode(event));
+        write(encoder.encode(event), true);
+    }
+
+    @Override
+    public void pushHeld(DeviceEvent event) {
+        write(encoder.encode(event), false);
+    }
+
+    @Override
+    public void flush() {
+        Session s = session;
+        if (s != null && s.isOpen()) {
+            flush(s);
+        }
     }
 
     void reply(Record frame) {
-        write(encoder.encode(frame));
+        write(encoder.encode(frame), true);
     }
 
-    private void write(String text) {
+    /** Like {@link #reply}, but the write may wait a moment to go out with the next replies ({@link DeferredFlusher}). */
+    void replySoon(Record frame) {
+        write(encoder.encode(frame), false);
+        if (flushScheduled.compareAndSet(false, true)) {
+            services.flusher().schedule(() -> {
+                flushScheduled.set(false);
+                flush();
+            });
+        }
+    }
+
+    /**
+     * Queues the frame; with {@code flushNow} also writes it and whatever was held before it. The
+     * connection allows batching, so frames queued without a flush are gathered into one write.
+     */
+    private void write(String text, boolean flushNow) {
         Session s = session;
         if (s == null || !s.isOpen()) {
             return;
@@ -138,6 +176,28 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
         } catch (RuntimeException e) {
             queued.decrementAndGet();
             LOG.debug("write to {} failed: {}", deviceSession, e.toString());
+            return;
+        }
+        if (flushNow) {
+            flush(s);
+        }
+    }
+
+    /**
+     * Writes the gathered frames without waiting for the socket. Jakarta's {@code flushBatch()}
+     * blocks until the bytes are written, which a slow device would turn into a stall of the thread
+     * that fans out to everyone; Jetty's own session flushes asynchronously, so it is used when the
+     * container is Jetty (it always is here) and the standard call only otherwise.
+     */
+    private void flush(Session s) {
+        try {
+            if (s instanceof JakartaWebSocketSession jetty) {
+                jetty.getCoreSession().flush(Callback.NOOP);
+            } else {
+                s.getAsyncRemote().flushBatch();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("flush to {} failed: {}", deviceSession, e.toString());
         }
     }
 

@@ -57,7 +57,7 @@ final class ClientRequests {
             if (failure != null) {
                 connection.fail(id, failure);
             } else {
-                connection.reply(new ServerFrames.Accepted(id, message.chatId().toString(), message.id().toString(),
+                connection.replySoon(new ServerFrames.Accepted(id, message.chatId().toString(), message.id().toString(),
                         message.position().value(), message.sentAt().toString()));
             }
         });

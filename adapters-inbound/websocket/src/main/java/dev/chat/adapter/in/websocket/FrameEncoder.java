@@ -3,6 +3,7 @@ package dev.chat.adapter.in.websocket;
 import dev.chat.adapter.in.websocket.frames.MessageFrameMapper;
 import dev.chat.adapter.in.websocket.frames.ServerFrames;
 import dev.chat.application.delivery.DeviceEvent;
+import dev.chat.domain.message.Message;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -15,6 +16,15 @@ import java.util.Locale;
 final class FrameEncoder {
     private final JsonMapper json;
     private final MessageFrameMapper messages;
+    /**
+     * The last message frame each thread encoded. A fan-out hands the same message to every
+     * recipient's connection one after the other on one thread: a group message is encoded once,
+     * not once per device.
+     */
+    private final ThreadLocal<Encoded> lastMessage = new ThreadLocal<>();
+
+    private record Encoded(Message message, String text) {
+    }
 
     FrameEncoder(JsonMapper json, MessageFrameMapper messages) {
         this.json = json;
@@ -22,6 +32,15 @@ final class FrameEncoder {
     }
 
     String encode(DeviceEvent event) {
+        if (event instanceof DeviceEvent.MessageReceived received) {
+            Encoded last = lastMessage.get();
+            if (last != null && last.message() == received.message()) {
+                return last.text();
+            }
+            String text = encode(messages.toFrame(received.message()));
+            lastMessage.set(new Encoded(received.message(), text));
+            return text;
+        }
         return encode(toFrame(event));
     }
 

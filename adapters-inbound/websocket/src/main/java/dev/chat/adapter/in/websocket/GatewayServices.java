@@ -25,5 +25,6 @@ public record GatewayServices(AuthenticateUseCase authenticate,
                               JsonMapper json,
                               MessageFrameMapper frames,
                               GatewayConfiguration config,
-                              GatewayMetrics metrics) {
+                              GatewayMetrics metrics,
+                              DeferredFlusher flusher) {
 }

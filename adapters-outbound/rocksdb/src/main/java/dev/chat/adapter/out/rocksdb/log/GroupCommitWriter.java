@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,51 +106,58 @@ final class GroupCommitWriter implements Runnable {
     }
 
     private void write(List<PendingAppend> batch) {
-        Map<PendingAppend.Key, PendingAppend> leaders = new HashMap<>();
-        Map<PendingAppend.Key, Message> leaderMessages = new HashMap<>();
+        // new messages by key, in position order: the batch's first append of each key leads it
+        Map<PendingAppend.Key, Message> leaders = new LinkedHashMap<>();
+        List<PendingAppend> leading = new ArrayList<>(batch.size());
         List<PendingAppend> repeats = new ArrayList<>(0);
-        List<Message> fresh = new ArrayList<>(batch.size());
         long next = head;
         for (PendingAppend pending : batch) {
+            if (leaders.containsKey(pending.key)) {
+                repeats.add(pending);
+                continue;
+            }
             Message known = recent.get(pending.key);
-            if (known == null && !leaders.containsKey(pending.key)) {
+            if (known == null) {
                 known = records.findByClientId(pending.key.chat(), pending.key.sender(), pending.key.clientMessageId())
                         .orElse(null);
             }
             if (known != null) {
                 pending.decide(known, true);
-            } else if (leaders.containsKey(pending.key)) {
-                repeats.add(pending);
-            } else {
-                try {
-                    Message message = pending.entry.at(new Position(next + 1));
-                    next++;
-                    pending.decide(message, false);
-                    leaders.put(pending.key, pending);
-                    leaderMessages.put(pending.key, message);
-                    fresh.add(message);
-                } catch (RuntimeException invalid) {
-                    pending.fail(invalid);
-                }
+                continue;
+            }
+            try {
+                Message message = pending.entry.at(new Position(next + 1));
+                next++;
+                pending.decide(message, false);
+                leaders.put(pending.key, message);
+                leading.add(pending);
+            } catch (RuntimeException invalid) {
+                pending.fail(invalid);
             }
         }
         head = next;
-        if (!fresh.isEmpty()) {
+        if (!leaders.isEmpty()) {
+            List<Message> fresh = List.copyOf(leaders.values());
             try {
                 records.appendDurably(fresh);
             } catch (RuntimeException failed) {
                 LOG.error("message log could not write a batch of {}: {}", fresh.size(), failed.getMessage());
-                leaders.values().forEach(p -> p.fail(failed));
+                leading.forEach(p -> p.fail(failed));
                 repeats.forEach(p -> p.fail(failed));
                 return;
             }
             commits.incrementAndGet();
-            fresh.forEach(m -> recent.put(new PendingAppend.Key(m.chatId(), m.sender(), m.clientMessageId()), m));
+            recent.putAll(leaders);
             committedHead = fresh.get(fresh.size() - 1).position().value();
             onCommitted.accept(committedHead);
         }
         for (PendingAppend repeat : repeats) {
-            repeat.decide(leaderMessages.get(repeat.key), true);
+            Message leader = leaders.get(repeat.key);
+            if (leader != null) {
+                repeat.decide(leader, true);
+            } else {
+                repeat.fail(new IllegalStateException("the first append of this message in its batch failed"));
+            }
         }
     }
 

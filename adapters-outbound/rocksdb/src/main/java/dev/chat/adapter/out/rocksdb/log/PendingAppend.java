@@ -11,8 +11,26 @@ import java.util.concurrent.CompletableFuture;
 
 /** An append waiting for its group commit: the entry, the caller's future and, once decided, its outcome. */
 final class PendingAppend {
-    /** What makes two appends the same message: chat, sender and the client's message id. */
-    record Key(ChatId chat, UserId sender, ClientMessageId clientMessageId) {
+    /**
+     * What makes two appends the same message: chat, sender and the client's message id. The hash
+     * is computed once: the writer looks each key up several times, on its own thread.
+     */
+    record Key(ChatId chat, UserId sender, ClientMessageId clientMessageId, int hash) {
+        Key(ChatId chat, UserId sender, ClientMessageId clientMessageId) {
+            this(chat, sender, clientMessageId, 31 * (31 * chat.hashCode() + sender.hashCode())
+                    + clientMessageId.hashCode());
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && hash == key.hash && chat.equals(key.chat)
+                    && sender.equals(key.sender) && clientMessageId.equals(key.clientMessageId);
+        }
     }
 
     final Entry entry;
