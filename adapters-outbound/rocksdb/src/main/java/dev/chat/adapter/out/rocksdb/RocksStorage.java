@@ -42,26 +42,25 @@ public final class RocksStorage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RocksStorage.class);
     private static final int BLOOM_BITS_PER_KEY = 10;
 
-    static {
-        RocksDB.loadLibrary();
-    }
-
     private final Path folder;
     private final DBOptions options;
     private final ColumnFamilyOptions lookupOptions;
     private final ColumnFamilyOptions scanOptions;
-    private final BloomFilter bloomFilter = new BloomFilter(BLOOM_BITS_PER_KEY);
+    private final BloomFilter bloomFilter;
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final RocksDB db;
     private final ColumnFamilyHandle log;
     private final ColumnFamilyHandle clientIds;
     private final ColumnFamilyHandle messages;
     private final ColumnFamilyHandle consumers;
-    private final WriteOptions durable = new WriteOptions().setSync(true);
-    private final WriteOptions buffered = new WriteOptions().setSync(false);
+    private final WriteOptions durable;
+    private final WriteOptions buffered;
     private volatile boolean closed;
 
-    /** Opens (creating if needed) the database in {@code folder}; one process at a time may hold it. */
+    /**
+     * Opens (creating if needed) the database in {@code folder}; one process at a time may hold it.
+     * The native library is kept beside it, in {@code ../native}.
+     */
     public RocksStorage(Path folder) {
         this.folder = folder;
         try {
@@ -69,6 +68,10 @@ public final class RocksStorage implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the message storage folder " + folder, e);
         }
+        NativeLibrary.load(folder.toAbsolutePath().getParent().resolve("native"));
+        bloomFilter = new BloomFilter(BLOOM_BITS_PER_KEY);
+        durable = new WriteOptions().setSync(true);
+        buffered = new WriteOptions().setSync(false);
         options = new DBOptions()
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)

@@ -39,7 +39,7 @@ public final class AppendUntilKilled {
         orphanGuard.start();
         RocksStorage storage = new RocksStorage(Path.of(args[0]));
         RocksMessageLog log = new RocksMessageLog(new RocksLogRecords(storage), 1000, java.time.Duration.ofDays(7),
-                10_000, 100_000);
+                10_000);
         ChatId chat = ChatId.parse(args[1]);
         UserId sender = UserId.parse(args[2]);
         PrintStream out = System.out;

@@ -93,6 +93,10 @@ class RocksMessageLogBehaviourTest {
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child is gone").isTrue();
         }
         assertThat(acknowledged).as("acknowledgements read from the child before the kill").hasSize(3_000);
+        try (var natives = java.nio.file.Files.walk(dataDir.resolve("native"))) {
+            assertThat(natives.filter(p -> p.getFileName().toString().startsWith("librocksdbjni")))
+                    .as("the native library is kept in the data folder, not extracted to /tmp at each start").hasSize(1);
+        }
 
         RocksStorage storage = new RocksStorage(folder);
         try {
@@ -150,8 +154,8 @@ class RocksMessageLogBehaviourTest {
     }
 
     @Test
-    void a_duplicate_beyond_the_recent_cache_is_found_in_the_store() {
-        RocksMessageLog log = openLog(Map.of("chat.log.dedup-cache-size", 1));
+    void a_duplicate_sent_later_is_found_in_the_store() {
+        RocksMessageLog log = openLog();
         ChatId chat = chatId();
         UserId sender = userId();
         Entry first = entry(chat, sender);

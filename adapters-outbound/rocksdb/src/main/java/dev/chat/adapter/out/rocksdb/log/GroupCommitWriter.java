@@ -19,7 +19,8 @@ import java.util.function.LongConsumer;
 
 /**
  * The log's single writer. It takes every append queued meanwhile (up to the batch size), settles
- * repeats of a client message id against the recent appends and the stored keys, gives each new
+ * repeats of a client message id against the stored keys (no cache of its own: a cache of recent
+ * messages is a large young set that every garbage collection would copy), gives each new
  * message the next position, writes the batch in one synced RocksDB write, and only then completes
  * the appends' futures. One disk sync per batch rather than per message is the group commit.
  */
@@ -30,7 +31,6 @@ final class GroupCommitWriter implements Runnable {
     private final RocksLogRecords records;
     private final BlockingQueue<PendingAppend> queue;
     private final int batchSize;
-    private final Map<PendingAppend.Key, Message> recent;
     private final Executor completions;
     private final LongConsumer onCommitted;
     private final AtomicLong commits = new AtomicLong();
@@ -38,8 +38,7 @@ final class GroupCommitWriter implements Runnable {
     private volatile long committedHead;
     private volatile boolean stopping;
 
-    GroupCommitWriter(RocksLogRecords records, BlockingQueue<PendingAppend> queue, int batchSize, int recentCapacity,
-                      long head, Executor completions, LongConsumer onCommitted) {
+    GroupCommitWriter(RocksLogRecords records, BlockingQueue<PendingAppend> queue, int batchSize, long head, Executor completions, LongConsumer onCommitted) {
         this.records = records;
         this.queue = queue;
         this.batchSize = batchSize;
@@ -47,12 +46,6 @@ final class GroupCommitWriter implements Runnable {
         this.committedHead = head;
         this.completions = completions;
         this.onCommitted = onCommitted;
-        this.recent = new LinkedHashMap<>(Math.min(recentCapacity, 1 << 16), 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<PendingAppend.Key, Message> eldest) {
-                return size() > recentCapacity;
-            }
-        };
     }
 
     /** The highest position given out; a position is never given twice, even when its batch failed. */
@@ -116,11 +109,9 @@ final class GroupCommitWriter implements Runnable {
                 repeats.add(pending);
                 continue;
             }
-            Message known = recent.get(pending.key);
-            if (known == null) {
-                known = records.findByClientId(pending.key.chat(), pending.key.sender(), pending.key.clientMessageId())
-                        .orElse(null);
-            }
+            // a miss costs a bloom filter probe; a recent hit comes from the memtable
+            Message known = records.findByClientId(pending.key.chat(), pending.key.sender(),
+                    pending.key.clientMessageId()).orElse(null);
             if (known != null) {
                 pending.decide(known, true);
                 continue;
@@ -147,7 +138,6 @@ final class GroupCommitWriter implements Runnable {
                 return;
             }
             commits.incrementAndGet();
-            recent.putAll(leaders);
             committedHead = fresh.get(fresh.size() - 1).position().value();
             onCommitted.accept(committedHead);
         }

@@ -58,11 +58,9 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
     public RocksMessageLog(RocksLogRecords records,
                            @Value("${chat.log.batch-size:1000}") int batchSize,
                            @Value("${chat.log.retention:7d}") Duration retention,
-                           @Value("${chat.log.queue-capacity:10000}") int queueCapacity,
-                           @Value("${chat.log.dedup-cache-size:100000}") int dedupCacheSize) {
-        if (batchSize < 1 || queueCapacity < 1 || dedupCacheSize < 1) {
-            throw new IllegalArgumentException(
-                    "chat.log.batch-size, chat.log.queue-capacity and chat.log.dedup-cache-size must be positive");
+                           @Value("${chat.log.queue-capacity:10000}") int queueCapacity) {
+        if (batchSize < 1 || queueCapacity < 1) {
+            throw new IllegalArgumentException("chat.log.batch-size and chat.log.queue-capacity must be positive");
         }
         this.records = records;
         this.retention = retention;
@@ -73,7 +71,7 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
         // bounded: under overload an append is refused at once rather than held in memory without end
         this.queue = new LinkedBlockingQueue<>(queueCapacity);
         this.completions = Executors.newSingleThreadExecutor(daemon("chat-log-completions"));
-        this.writer = new GroupCommitWriter(records, queue, batchSize, dedupCacheSize, head, completions,
+        this.writer = new GroupCommitWriter(records, queue, batchSize, head, completions,
                 this::committed);
         this.writerThread = daemon("chat-log-writer").newThread(writer);
         writerThread.start();
