@@ -34,13 +34,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @Command(name = "storage", mixinStandardHelpOptions = true)
 public final class StorageBenchmark implements Callable<Integer> {
-    @Option(names = "--store", required = true, description = "jdbc | cassandra") String store;
+    @Option(names = "--store", required = true, description = "jdbc | cassandra | rocksdb") String store;
     @Option(names = "--postgres", defaultValue = "jdbc:postgresql://127.0.0.1:5432/chat") String postgres;
     @Option(names = "--cassandra", defaultValue = "127.0.0.1:9042") String cassandra;
     @Option(names = "--messages", defaultValue = "20000") int messages;
     @Option(names = "--chats", defaultValue = "100") int chats;
     @Option(names = "--reads", defaultValue = "2000") int reads;
-    @Option(names = "--appends", defaultValue = "20000", description = "log appends (jdbc only)") int appends;
+    @Option(names = "--appends", defaultValue = "20000", description = "log appends (jdbc and rocksdb)") int appends;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new StorageBenchmark()).execute(args));
@@ -64,6 +64,23 @@ public final class StorageBenchmark implements Callable<Integer> {
         properties.put("flyway.datasources.default.schemas", schema);
         properties.put("flyway.datasources.default.default-schema", schema);
         properties.put("flyway.datasources.default.create-schemas", true);
+        properties.put("chat.log.backend", "jdbc");
+        properties.put("chat.messages.backend", "jdbc");
+        if ("rocksdb".equals(store)) {
+            // the embedded default: RocksDB for the log and the messages in a fresh folder, H2 for the rest
+            properties.put("chat.log.backend", "rocksdb");
+            properties.put("chat.messages.backend", "rocksdb");
+            properties.put("chat.data-dir", java.nio.file.Files.createTempDirectory("chat-bench").toString());
+            properties.put("datasources.default.url", "jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1");
+            properties.put("datasources.default.driver-class-name", "org.h2.Driver");
+            properties.put("datasources.default.username", "sa");
+            properties.put("datasources.default.password", "");
+            properties.put("datasources.default.dialect", "H2");
+            properties.put("flyway.datasources.default.locations", "classpath:db/migration/common,classpath:db/migration/h2");
+            properties.remove("flyway.datasources.default.schemas");
+            properties.remove("flyway.datasources.default.default-schema");
+            properties.remove("flyway.datasources.default.create-schemas");
+        }
         if ("cassandra".equals(store)) {
             properties.put("chat.messages.backend", "cassandra");
             properties.put("chat.offsets.backend", "cassandra");
@@ -76,7 +93,7 @@ public final class StorageBenchmark implements Callable<Integer> {
             System.out.println("store: " + messageStore.getClass().getSimpleName());
             writes(messageStore);
             historyReads(messageStore);
-            if ("jdbc".equals(store)) {
+            if (!"cassandra".equals(store)) {
                 logAppends(context.getBean(MessageLog.class));
             }
         }
