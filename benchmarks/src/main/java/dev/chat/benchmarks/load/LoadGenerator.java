@@ -212,10 +212,16 @@ public final class LoadGenerator implements Callable<Integer> {
         result.put("rssGrowthBytes", rssAfter - rssBefore);
         result.put("rssPerConnectionBytes", rssBefore < 0 ? -1 : (rssAfter - rssBefore) / connections);
         result.put("liveHeapPerConnectionBytes", heapBefore < 0 ? -1 : (heapAfter - heapBefore) / connections);
+        // with the heap fixed and pre-touched (scripts/bench), RSS grows only by what lies outside the
+        // heap: a connection's memory is that plus its share of the live heap
+        long memoryPerConnection = rssBefore < 0 || heapBefore < 0 ? -1
+                : ((rssAfter - rssBefore) + (heapAfter - heapBefore)) / connections;
+        result.put("memoryPerConnectionBytes", memoryPerConnection);
         result.put("serverRssBytes", rssAfter);
-        System.out.printf("connect: %d/%d open, %.0f connects/s, RSS +%d KB (%d B per connection), live heap %d B per connection%n",
+        System.out.printf("connect: %d/%d open, %.0f connects/s, RSS +%d KB (%d B per connection), live heap %d B per "
+                        + "connection, memory per connection %d B (RSS growth + live heap growth)%n",
                 stillOpen, connections, connections / seconds, (rssAfter - rssBefore) / 1024,
-                result.get("rssPerConnectionBytes"), result.get("liveHeapPerConnectionBytes"));
+                result.get("rssPerConnectionBytes"), result.get("liveHeapPerConnectionBytes"), memoryPerConnection);
         open.forEach(d -> {
             if (d != null) {
                 d.close();
