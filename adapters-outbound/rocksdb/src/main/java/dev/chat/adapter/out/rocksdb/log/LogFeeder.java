@@ -42,10 +42,12 @@ final class LogFeeder implements Runnable {
         return delivered;
     }
 
-    /** The writer's news: entries up to {@code position} are written. Never blocks for long. */
+    /** The writer's news: entries up to {@code position} are written. Never blocks for long; never moves back. */
     void committed(long position) {
         synchronized (signal) {
-            committed = position;
+            if (position > committed) {
+                committed = position;
+            }
             signal.notifyAll();
         }
     }

@@ -109,6 +109,8 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
             throw new IllegalStateException("the message log is closed");
         }
         feeder = new LogFeeder(records, pageSize, consumer, consumedAtOpen, writer.committedHead());
+        // a batch committed between reading the head and publishing the feeder told nobody: tell it now
+        feeder.committed(writer.committedHead());
         feederThread = daemon("chat-log-feeder").newThread(feeder);
         feederThread.start();
     }
