@@ -28,8 +28,44 @@ public final class RocksLogRecords {
         this.storage = storage;
     }
 
-    /** Adds the messages and their idempotency keys in one write, synced to the disk before it returns. */
+    // every call holds the storage open: none runs on a closed database (a native crash)
+
     public void appendDurably(List<Message> messages) {
+        storage.guarded(() -> {
+            appendDurablyNow(messages);
+            return null;
+        });
+    }
+
+    public Optional<Message> findByClientId(ChatId chat, UserId sender, ClientMessageId clientId) {
+        return storage.guarded(() -> findByClientIdNow(chat, sender, clientId));
+    }
+
+    public List<Message> readAfter(long after, int limit) {
+        return storage.guarded(() -> readAfterNow(after, limit));
+    }
+
+    public long lastPosition() {
+        return storage.guarded(() -> lastPositionNow());
+    }
+
+    public long consumerPosition(String consumer) {
+        return storage.guarded(() -> consumerPositionNow(consumer));
+    }
+
+    public void recordConsumer(String consumer, long position) {
+        storage.guarded(() -> {
+            recordConsumerNow(consumer, position);
+            return null;
+        });
+    }
+
+    public long deleteConsumedBefore(long consumedUpTo, Instant cutoff) {
+        return storage.guarded(() -> deleteConsumedBeforeNow(consumedUpTo, cutoff));
+    }
+
+    /** Adds the messages and their idempotency keys in one write, synced to the disk before it returns. */
+    private void appendDurablyNow(List<Message> messages) {
         try (WriteBatch write = new WriteBatch()) {
             for (Message message : messages) {
                 write.put(storage.log(), Keys.position(message.position().value()), MessageCodec.encode(message));
@@ -43,7 +79,7 @@ public final class RocksLogRecords {
     }
 
     /** The logged message with this idempotency key, while the log keeps it. */
-    public Optional<Message> findByClientId(ChatId chat, UserId sender, ClientMessageId clientId) {
+    private Optional<Message> findByClientIdNow(ChatId chat, UserId sender, ClientMessageId clientId) {
         try {
             byte[] position = storage.get(storage.clientIds(), clientKey(chat, sender, clientId));
             if (position == null) {
@@ -57,7 +93,7 @@ public final class RocksLogRecords {
     }
 
     /** Up to {@code limit} entries after {@code after}, in position order. */
-    public List<Message> readAfter(long after, int limit) {
+    private List<Message> readAfterNow(long after, int limit) {
         List<Message> page = new ArrayList<>(Math.min(limit, 1024));
         try (ReadOptions read = new ReadOptions();
              RocksIterator rows = storage.iterator(storage.log(), read)) {
@@ -70,7 +106,7 @@ public final class RocksLogRecords {
     }
 
     /** The highest logged position, 0 for an empty log. */
-    public long lastPosition() {
+    private long lastPositionNow() {
         try (ReadOptions read = new ReadOptions();
              RocksIterator rows = storage.iterator(storage.log(), read)) {
             rows.seekToLast();
@@ -80,7 +116,7 @@ public final class RocksLogRecords {
         }
     }
 
-    public long consumerPosition(String consumer) {
+    private long consumerPositionNow(String consumer) {
         try {
             byte[] position = storage.get(storage.consumers(), utf8(consumer));
             return position == null ? 0 : Keys.position(position);
@@ -93,7 +129,7 @@ public final class RocksLogRecords {
      * Records how far the consumer got. Not synced: if a crash loses it, the consumer is given a few
      * batches again, which delivery tolerates (at least once, deduplicated by position).
      */
-    public void recordConsumer(String consumer, long position) {
+    private void recordConsumerNow(String consumer, long position) {
         try (WriteBatch write = new WriteBatch()) {
             write.put(storage.consumers(), utf8(consumer), Keys.position(position));
             storage.write(write);
@@ -106,7 +142,7 @@ public final class RocksLogRecords {
      * Deletes the entries up to {@code consumedUpTo} logged before {@code cutoff}, with their
      * idempotency keys; returns how many. The scan stops at the first younger or unconsumed entry.
      */
-    public long deleteConsumedBefore(long consumedUpTo, Instant cutoff) {
+    private long deleteConsumedBeforeNow(long consumedUpTo, Instant cutoff) {
         long deleted = 0;
         try (ReadOptions read = new ReadOptions().setFillCache(false);
              RocksIterator rows = storage.iterator(storage.log(), read)) {

@@ -25,11 +25,36 @@ public final class RocksMessages {
         this.storage = storage;
     }
 
+    // every call holds the storage open: none runs on a closed database (a native crash)
+
+    public void storeAll(List<Message> batch) {
+        storage.guarded(() -> {
+            storeAllNow(batch);
+            return null;
+        });
+    }
+
+    public List<Message> after(ChatId chat, long after, int limit) {
+        return storage.guarded(() -> afterNow(chat, after, limit));
+    }
+
+    public Optional<Message> latest(ChatId chat) {
+        return storage.guarded(() -> latestNow(chat));
+    }
+
+    public int countFromOthers(ChatId chat, long after, UserId reader, int cap) {
+        return storage.guarded(() -> countFromOthersNow(chat, after, reader, cap));
+    }
+
+    public long deleteSentBefore(Instant cutoff) {
+        return storage.guarded(() -> deleteSentBeforeNow(cutoff));
+    }
+
     /**
      * Stores the messages (again, harmlessly, if they were). Not synced: they come from the durable
      * log, whose consumer replays them after a crash.
      */
-    public void storeAll(List<Message> batch) {
+    private void storeAllNow(List<Message> batch) {
         if (batch.isEmpty()) {
             return;
         }
@@ -44,7 +69,7 @@ public final class RocksMessages {
         }
     }
 
-    public List<Message> after(ChatId chat, long after, int limit) {
+    private List<Message> afterNow(ChatId chat, long after, int limit) {
         List<Message> page = new ArrayList<>(Math.min(Math.max(limit, 0), 256));
         if (limit <= 0 || after == Long.MAX_VALUE) {
             return page;
@@ -59,7 +84,7 @@ public final class RocksMessages {
         return page;
     }
 
-    public Optional<Message> latest(ChatId chat) {
+    private Optional<Message> latestNow(ChatId chat) {
         try (ChatScan scan = ChatScan.of(chat);
              RocksIterator rows = storage.iterator(storage.messages(), scan.options())) {
             rows.seekToLast();
@@ -70,7 +95,7 @@ public final class RocksMessages {
     }
 
     /** How many messages after {@code after} were sent by someone other than {@code reader}, up to {@code cap}. */
-    public int countFromOthers(ChatId chat, long after, UserId reader, int cap) {
+    private int countFromOthersNow(ChatId chat, long after, UserId reader, int cap) {
         if (cap <= 0 || after == Long.MAX_VALUE) {
             return 0;
         }
@@ -92,7 +117,7 @@ public final class RocksMessages {
      * each chat's old messages are a prefix of its range: the sweep reads up to the first young one,
      * deletes the prefix with one range delete and jumps to the next chat.
      */
-    public long deleteSentBefore(Instant cutoff) {
+    private long deleteSentBeforeNow(Instant cutoff) {
         long deleted = 0;
         try (ReadOptions read = new ReadOptions().setFillCache(false);
              RocksIterator rows = storage.iterator(storage.messages(), read)) {

@@ -23,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * One RocksDB database in a folder of the data directory, with a column family per kind of record:
@@ -56,6 +58,8 @@ public final class RocksStorage implements AutoCloseable {
     private final WriteOptions durable;
     private final WriteOptions buffered;
     private volatile boolean closed;
+    /** Calls hold it shared, closing holds it alone: nothing touches the native database once it is closed. */
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
 
     /**
      * Opens (creating if needed) the database in {@code folder}; one process at a time may hold it.
@@ -146,12 +150,34 @@ public final class RocksStorage implements AutoCloseable {
         db.deleteRange(family, buffered, from, toExclusive);
     }
 
+    /** Runs {@code action} with the database held open; refused once {@link #close} has begun. */
+    <T> T guarded(Supplier<T> action) {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the message storage in " + folder + " is closed");
+            }
+            return action.get();
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
     public Path folder() {
         return folder;
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            closeNow();
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    private void closeNow() {
         if (closed) {
             return;
         }

@@ -233,6 +233,16 @@ class RocksMessageLogBehaviourTest {
     }
 
     @Test
+    void a_call_after_the_storage_closed_is_refused_instead_of_reaching_the_closed_native_database() {
+        openLog();
+        RocksMessages messages = contexts.get(0).getBean(RocksMessages.class);
+        contexts.get(0).close();
+
+        assertThatThrownBy(() -> messages.after(chatId(), 0, 10)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+    }
+
+    @Test
     void a_second_server_on_the_same_data_folder_is_refused_with_a_clear_error() {
         openLog();
 
