@@ -49,7 +49,7 @@ final class GroupCommitWriter implements Runnable {
     }
 
     /** The highest position given out; a position is never given twice, even when its batch failed. */
-    long head() {
+    long assignedHead() {
         return head;
     }
 
@@ -88,9 +88,13 @@ final class GroupCommitWriter implements Runnable {
             queue.drainTo(batch, batchSize - 1);
             try {
                 write(batch);
-            } catch (RuntimeException unexpected) {
+            } catch (Throwable unexpected) {
+                // nothing of the batch counts as written unless its write returned
                 LOG.error("message log writer failed on a batch of {}: {}", batch.size(), unexpected.toString());
                 batch.stream().filter(p -> !p.decided()).forEach(p -> p.fail(unexpected));
+                if (unexpected instanceof VirtualMachineError fatal) {
+                    throw fatal; // after the finally below has completed the batch
+                }
             } finally {
                 complete(List.copyOf(batch));
                 batch.clear();
@@ -119,7 +123,8 @@ final class GroupCommitWriter implements Runnable {
             try {
                 Message message = pending.entry.at(new Position(next + 1));
                 next++;
-                pending.decide(message, false);
+                // decided only once the batch is durable: a failure before that fails it
+                pending.assigned = message;
                 leaders.put(pending.key, message);
                 leading.add(pending);
             } catch (RuntimeException invalid) {
@@ -138,6 +143,7 @@ final class GroupCommitWriter implements Runnable {
                 return;
             }
             commits.incrementAndGet();
+            leading.forEach(p -> p.decide(p.assigned, false));
             committedHead = fresh.get(fresh.size() - 1).position().value();
             onCommitted.accept(committedHead);
         }

@@ -36,6 +36,8 @@ final class PendingAppend {
     final Entry entry;
     final Key key;
     final CompletableFuture<Appended> result = new CompletableFuture<>();
+    /** The message at the position the writer gave it, until its batch is durable. */
+    Message assigned;
     private Appended outcome;
     private Throwable failure;
 

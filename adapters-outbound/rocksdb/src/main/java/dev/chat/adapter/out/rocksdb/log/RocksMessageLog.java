@@ -97,7 +97,8 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
 
     @Override
     public Position head() {
-        return new Position(writer.head());
+        // durable positions only: one given to a batch that was never written may be given again after a restart
+        return new Position(writer.committedHead());
     }
 
     @Override
@@ -179,7 +180,7 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info("message log closed at position {}, consumer at {}", writer.head(),
+        LOG.info("message log closed at position {}, consumer at {}", writer.assignedHead(),
                 feeder == null ? consumedAtOpen : feeder.delivered());
     }
 
