@@ -67,6 +67,8 @@ final class LogFeeder implements Runnable {
             if (!awaitEntries()) {
                 return;
             }
+            // everything up to this head was written before it was announced, so before the read below
+            long written = committed;
             List<Message> page;
             try {
                 page = records.readAfter(delivered, pageSize);
@@ -81,12 +83,8 @@ final class LogFeeder implements Runnable {
             }
             backOff = FIRST_BACK_OFF_MILLIS;
             if (page.isEmpty()) {
-                // positions of a failed batch are never written: nothing more up to the committed head
-                synchronized (signal) {
-                    if (delivered < committed && records.readAfter(delivered, 1).isEmpty()) {
-                        delivered = committed;
-                    }
-                }
+                // the positions left up to that head belong to failed batches: they are never written
+                delivered = Math.max(delivered, written);
                 continue;
             }
             if (!deliver(page)) {
