@@ -11,6 +11,8 @@ import dev.chat.domain.user.UserId;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -46,6 +48,31 @@ public interface MessageLog {
         void accept(List<Message> batch);
     }
 
+    /**
+     * A named reader of the log with its own durable position (a Kafka consumer group). A
+     * subscription {@code after} another is offered only what that one has returned from: delivery
+     * follows storing, so a device is never offered a message that catch-up could not find in the
+     * store. When the leader has no consumer yet, its follower waits.
+     */
+    record Subscription(String name, Optional<String> after) {
+        public Subscription {
+            Objects.requireNonNull(name, "subscription name");
+            Objects.requireNonNull(after, "leading subscription");
+            if (!name.matches("[a-z][a-z0-9.-]{0,63}")) {
+                throw new IllegalArgumentException("a subscription name is 1 to 64 of a-z, 0-9, '.', '-': " + name);
+            }
+        }
+
+        public static Subscription named(String name) {
+            return new Subscription(name, Optional.empty());
+        }
+
+        /** This subscription, offered only what {@code leader} has handled. */
+        public Subscription after(Subscription leader) {
+            return new Subscription(name, Optional.of(leader.name()));
+        }
+    }
+
     CompletionStage<Appended> append(Entry entry);
 
     /** The highest position assigned so far ({@link Position#START} for an empty log). */
@@ -56,7 +83,7 @@ public interface MessageLog {
      * member who joins now starts, and the highest position a device may acknowledge. A log whose
      * positions are per partition (Kafka offsets) answers with the head of the chat's partition.
      */
-    default Position head(dev.chat.domain.chat.ChatId chat) {
+    default Position head(ChatId chat) {
         return head();
     }
 
@@ -65,4 +92,20 @@ public interface MessageLog {
 
     /** Messages appended but not yet handled by the consumer. */
     long backlog();
+
+    /**
+     * Starts feeding the subscription's consumer, first with what the subscription has not yet
+     * handled (after a restart: everything after the last batch it returned from). Batches come
+     * in position order within a chat, at least once; the subscription's position is recorded after
+     * the consumer returns. One consumer per subscription on one log instance; a log shared by many
+     * nodes (Kafka) shares a subscription's partitions among the nodes' consumers.
+     */
+    default void subscribe(Subscription subscription, Consumer consumer) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no named subscriptions yet");
+    }
+
+    /** Messages appended but not yet handled by the subscription. */
+    default long backlog(Subscription subscription) {
+        return backlog();
+    }
 }
