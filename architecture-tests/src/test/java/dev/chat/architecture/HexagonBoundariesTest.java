@@ -48,6 +48,21 @@ class HexagonBoundariesTest {
         HexagonRules.THE_DOMAIN_AND_THE_APPLICATION_CARRY_NO_FRAMEWORK_ANNOTATIONS.check(PRODUCTION);
     }
 
+    @Test
+    void theApplicationsPackagesAreFreeOfCycles() {
+        HexagonRules.THE_APPLICATIONS_PACKAGES_ARE_FREE_OF_CYCLES.check(PRODUCTION);
+    }
+
+    @Test
+    void outboundPortsDependOnlyOnTheDomainAndTheJdk() {
+        HexagonRules.OUTBOUND_PORTS_DEPEND_ONLY_ON_THE_DOMAIN_AND_THE_JDK.check(PRODUCTION);
+    }
+
+    @Test
+    void inboundAdaptersCallOnlyUseCaseInterfaces() {
+        HexagonRules.INBOUND_ADAPTERS_CALL_ONLY_USE_CASE_INTERFACES.check(PRODUCTION);
+    }
+
     /** Rules that pass on an import missing a ring, or holding the planted classes, would prove nothing. */
     @Test
     void theRulesSeeEveryRingOfTheHexagonAndNothingPlanted() {
@@ -58,6 +73,8 @@ class HexagonBoundariesTest {
 
         assertThat(ringsSeen).as("rings of the hexagon with production classes").containsExactlyInAnyOrderElementsOf(RINGS);
         assertThat(PRODUCTION.stream().map(JavaClass::getName)).noneMatch(name -> name.contains(".planted."));
+        // the outbound ports' rule looks at their package only, so its planted classes live there, named Planted...
+        assertThat(PRODUCTION.stream().map(JavaClass::getName)).noneMatch(name -> name.startsWith(HexagonRules.PORT + ".Planted"));
     }
 
     /** The adapters wear Micronaut and Jakarta annotations: if none were seen, the annotation rules would be blind. */

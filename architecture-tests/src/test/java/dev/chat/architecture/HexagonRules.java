@@ -1,6 +1,7 @@
 package dev.chat.architecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -11,6 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -28,6 +30,9 @@ public final class HexagonRules {
     static final String DOMAIN = "dev.chat.domain..";
     static final String APPLICATION = "dev.chat.application..";
     static final String BOOTSTRAP = "dev.chat.bootstrap..";
+    /** The outbound ports: this package itself (rule 7 does not look into subpackages). */
+    static final String PORT = "dev.chat.application.port";
+    static final String INBOUND_ADAPTERS = "dev.chat.adapter.in..";
 
     private HexagonRules() {
     }
@@ -77,6 +82,73 @@ public final class HexagonRules {
             .should(carryNoFrameworkAnnotation())
             .as("the domain and the application carry no framework annotations")
             .because("the core is wired from outside (a factory in bootstrap or an adapter), never annotated");
+
+    /**
+     * (6) One slice per package under the application ({@code chats}, {@code delivery},
+     * {@code identity}, {@code messaging}, {@code port}, {@code presence}): the slices may depend
+     * on each other one way only.
+     */
+    public static final ArchRule THE_APPLICATIONS_PACKAGES_ARE_FREE_OF_CYCLES = slices()
+            .matching("dev.chat.application.(*)..").namingSlices("application $1")
+            .should().beFreeOfCycles()
+            .as("the application's packages are free of cycles")
+            .because("each package of the core can then be read, tested and changed from the bottom up");
+
+    /**
+     * (7) An outbound port speaks the domain's language: a port that hands out or takes a
+     * use case's class ties every adapter implementing it to that use case.
+     */
+    public static final ArchRule OUTBOUND_PORTS_DEPEND_ONLY_ON_THE_DOMAIN_AND_THE_JDK = classes()
+            .that().resideInAPackage(PORT)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, JDK, PORT)
+            .as("outbound ports depend only on the domain, the JDK and their own package")
+            .because("adapters implement the ports from the domain's types, without knowing any use case");
+
+    /**
+     * (8) Inbound adapters drive the core through its inbound ports: the {@code ...UseCase}
+     * interfaces, their command and result types, and the callback types of
+     * {@code application.delivery} ({@code DeviceSink}, {@code DeviceEvent}, {@code DeviceSession}).
+     * They use no outbound port (nor a port's nested types, its exceptions among them) and no
+     * concrete use case, that is, no class of the application that implements a {@code ...UseCase}
+     * or {@code ...UseCases} interface.
+     */
+    public static final ArchRule INBOUND_ADAPTERS_CALL_ONLY_USE_CASE_INTERFACES = classes()
+            .that().resideInAPackage(INBOUND_ADAPTERS)
+            .should(dependOnNoOutboundPortNorConcreteUseCase())
+            .as("inbound adapters call only use-case interfaces")
+            .because("outbound ports are the core's business, and a use case is wired behind its interface");
+
+    private static ArchCondition<JavaClass> dependOnNoOutboundPortNorConcreteUseCase() {
+        return new ArchCondition<>("depend on no outbound port and on no class implementing a use-case interface") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass();
+                    if (target.getPackageName().equals(PORT) || target.getPackageName().startsWith(PORT + ".")) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()
+                                + ": <" + target.getName() + "> is an outbound port, which only the core may use"));
+                    } else {
+                        useCaseImplementedBy(target).ifPresent(useCase -> events.add(SimpleConditionEvent.violated(
+                                dependency, dependency.getDescription() + ": <" + target.getName()
+                                        + "> is a concrete use case, call its interface <" + useCase.getName() + ">")));
+                    }
+                }
+            }
+        };
+    }
+
+    /** The use-case interface a non-interface class of the application implements, if it is a use case. */
+    private static Optional<JavaClass> useCaseImplementedBy(JavaClass type) {
+        String packageName = type.getPackageName();
+        if (type.isInterface()
+                || !(packageName.equals("dev.chat.application") || packageName.startsWith("dev.chat.application."))) {
+            return Optional.empty();
+        }
+        return type.getAllRawInterfaces().stream()
+                .filter(candidate -> candidate.getSimpleName().endsWith("UseCase")
+                        || candidate.getSimpleName().endsWith("UseCases"))
+                .findFirst();
+    }
 
     private static final DescribedPredicate<JavaAnnotation<?>> FROM_OUTSIDE_THE_JDK_AND_THE_CORE = DescribedPredicate.describe(
             "from outside the JDK and the core", annotation -> !isFromTheJdkOrTheCore(annotation.getRawType()));

@@ -4,23 +4,40 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.chat.adapter.in.rest.planted.RestCallingConcreteGroupUseCases;
+import dev.chat.adapter.in.rest.planted.RestCatchingAnOutboundPortFailure;
 import dev.chat.adapter.in.rest.planted.RestReusingWebSocketFrames;
+import dev.chat.adapter.in.websocket.planted.WebSocketCallingAConcreteUseCase;
 import dev.chat.adapter.in.websocket.planted.WebSocketCallingJdbc;
+import dev.chat.adapter.in.websocket.planted.WebSocketCallingTheUseCaseInterfaces;
 import dev.chat.adapter.in.websocket.planted.WebSocketFrameStandIn;
 import dev.chat.adapter.out.inprocess.planted.InProcessUsingJdbc;
 import dev.chat.adapter.out.jdbc.planted.JdbcImplementingAPort;
 import dev.chat.adapter.out.jdbc.planted.JdbcStandIn;
 import dev.chat.adapter.out.metrics.planted.MetricsReadingBootstrap;
+import dev.chat.application.delivery.planted.DeliveryReportingPresence;
+import dev.chat.application.delivery.planted.DeliverySessionStandIn;
 import dev.chat.application.planted.ApplicationAnnotatedAsABean;
 import dev.chat.application.planted.ApplicationCallingAnAdapter;
 import dev.chat.application.planted.ApplicationStandIn;
 import dev.chat.application.planted.ApplicationWithAStereotype;
 import dev.chat.application.planted.ApplicationWithItsOwnMarker;
+import dev.chat.application.planted.GroupStandInUseCases;
+import dev.chat.application.planted.PostStandInCommand;
+import dev.chat.application.planted.PostStandInUseCase;
+import dev.chat.application.planted.PostingStandIn;
+import dev.chat.application.planted.RenamingStandIn;
+import dev.chat.application.planted.SweepStandInUseCases;
+import dev.chat.application.planted.SweepingStandIn;
 import dev.chat.application.planted.UseCaseMarker;
 import dev.chat.application.planted.UseCaseStereotype;
+import dev.chat.application.port.PlantedPortHandingOutSessions;
+import dev.chat.application.port.PlantedTokenVerifier;
+import dev.chat.application.presence.planted.PresenceTrackingSessions;
 import dev.chat.bootstrap.planted.BootstrapStandIn;
 import dev.chat.domain.planted.DomainAnnotatedAsABean;
 import dev.chat.domain.planted.DomainReachingIntoTheApplication;
+import dev.chat.domain.planted.DomainStandIn;
 import dev.chat.domain.planted.DomainUsingTheFramework;
 import dev.chat.domain.planted.DomainWithAnAnnotatedParameter;
 import org.junit.jupiter.api.Nested;
@@ -171,6 +188,95 @@ class HexagonRulesCatchPlantedViolationsTest {
             assertThat(rule.evaluate(planted(DomainUsingTheFramework.class)).hasViolation()).isFalse();
             assertThat(HexagonRules.THE_DOMAIN_DEPENDS_ON_NOTHING_BUT_THE_JDK
                     .evaluate(planted(DomainUsingTheFramework.class)).hasViolation()).isTrue();
+        }
+    }
+
+    @Nested
+    class TheApplicationsPackagesAreFreeOfCycles {
+        private final ArchRule rule = HexagonRules.THE_APPLICATIONS_PACKAGES_ARE_FREE_OF_CYCLES;
+
+        @Test
+        void failsOnACycleBetweenDeliveryAndPresence() {
+            JavaClasses cycle = planted(DeliveryReportingPresence.class, DeliverySessionStandIn.class,
+                    PresenceTrackingSessions.class);
+
+            // one detail per cycle: the slices on it, then the dependencies along each edge
+            assertViolation(rule, cycle, "Cycle detected: application ", DeliveryReportingPresence.class.getName());
+            assertViolation(rule, cycle, "Dependencies of application delivery", PresenceTrackingSessions.class.getName());
+            assertViolation(rule, cycle, "Dependencies of application presence", DeliverySessionStandIn.class.getName());
+        }
+
+        @Test
+        void letsOnePackageDependOnAnotherOneWay() {
+            JavaClasses oneWay = planted(PresenceTrackingSessions.class, DeliverySessionStandIn.class);
+
+            assertThat(rule.evaluate(oneWay).hasViolation()).isFalse();
+        }
+    }
+
+    @Nested
+    class OutboundPortsDependOnlyOnTheDomainAndTheJdk {
+        private final ArchRule rule = HexagonRules.OUTBOUND_PORTS_DEPEND_ONLY_ON_THE_DOMAIN_AND_THE_JDK;
+
+        @Test
+        void failsOnAPortHandingOutADeliveryClass() {
+            assertViolation(rule, planted(PlantedPortHandingOutSessions.class, DeliverySessionStandIn.class),
+                    PlantedPortHandingOutSessions.class.getName(), DeliverySessionStandIn.class.getName());
+        }
+
+        @Test
+        void letsAPortUseTheDomainTheJdkAndItsOwnPackage() {
+            JavaClasses port = planted(PlantedTokenVerifier.class, PlantedTokenVerifier.InvalidToken.class,
+                    DomainStandIn.class);
+
+            assertThat(rule.evaluate(port).hasViolation()).isFalse();
+        }
+    }
+
+    @Nested
+    class InboundAdaptersCallOnlyUseCaseInterfaces {
+        private final ArchRule rule = HexagonRules.INBOUND_ADAPTERS_CALL_ONLY_USE_CASE_INTERFACES;
+
+        @Test
+        void failsOnAnInboundAdapterCatchingAnOutboundPortsException() {
+            assertViolation(rule, planted(RestCatchingAnOutboundPortFailure.class, PlantedTokenVerifier.class,
+                            PlantedTokenVerifier.InvalidToken.class, PostStandInUseCase.class, PostStandInCommand.class),
+                    RestCatchingAnOutboundPortFailure.class.getName(),
+                    "<" + PlantedTokenVerifier.InvalidToken.class.getName() + "> is an outbound port");
+        }
+
+        @Test
+        void failsOnAnInboundAdapterHoldingAConcreteUseCase() {
+            assertViolation(rule, planted(WebSocketCallingAConcreteUseCase.class, PostingStandIn.class,
+                            PostStandInUseCase.class, PostStandInCommand.class),
+                    WebSocketCallingAConcreteUseCase.class.getName(),
+                    "<" + PostingStandIn.class.getName() + "> is a concrete use case, call its interface <"
+                            + PostStandInUseCase.class.getName() + ">");
+        }
+
+        @Test
+        void failsOnAConcreteUseCaseBehindANestedUseCaseInterface() {
+            assertViolation(rule, planted(RestCallingConcreteGroupUseCases.class, RenamingStandIn.class,
+                            GroupStandInUseCases.RenameStandInUseCase.class, SweepingStandIn.class, SweepStandInUseCases.class),
+                    RestCallingConcreteGroupUseCases.class.getName(),
+                    "<" + RenamingStandIn.class.getName() + "> is a concrete use case");
+        }
+
+        @Test
+        void failsOnAConcreteUseCaseBehindAUseCasesInterface() {
+            assertViolation(rule, planted(RestCallingConcreteGroupUseCases.class, RenamingStandIn.class,
+                            GroupStandInUseCases.RenameStandInUseCase.class, SweepingStandIn.class, SweepStandInUseCases.class),
+                    RestCallingConcreteGroupUseCases.class.getName(),
+                    "<" + SweepingStandIn.class.getName() + "> is a concrete use case");
+        }
+
+        @Test
+        void letsAnInboundAdapterCallTheUseCaseInterfacesAndHoldTheCallbackTypes() {
+            JavaClasses inward = planted(WebSocketCallingTheUseCaseInterfaces.class, PostStandInUseCase.class,
+                    PostStandInCommand.class, GroupStandInUseCases.class, GroupStandInUseCases.RenameStandInUseCase.class,
+                    SweepStandInUseCases.class, DeliverySessionStandIn.class, ApplicationStandIn.class, DomainStandIn.class);
+
+            assertThat(rule.evaluate(inward).hasViolation()).isFalse();
         }
     }
 

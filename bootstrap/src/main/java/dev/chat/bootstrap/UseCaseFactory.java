@@ -13,7 +13,14 @@ import dev.chat.application.chats.RemoveMember;
 import dev.chat.application.chats.RenameGroup;
 import dev.chat.application.delivery.ChatEvents;
 import dev.chat.application.delivery.ConnectDevice;
-import dev.chat.application.delivery.MessagePipeline;
+import dev.chat.application.delivery.ConnectedDevices;
+import dev.chat.application.delivery.DeliveryRouter;
+import dev.chat.application.delivery.FanOut;
+import dev.chat.application.delivery.LocalDelivery;
+import dev.chat.application.delivery.MembersFromChatRepository;
+import dev.chat.application.delivery.NodeLease;
+import dev.chat.application.delivery.PresenceSubscriptions;
+import dev.chat.application.delivery.StoreMessages;
 import dev.chat.application.identity.Authenticate;
 import dev.chat.application.identity.LogIn;
 import dev.chat.application.identity.PublishSigningKeys;
@@ -25,7 +32,10 @@ import dev.chat.application.port.AccessTokenVerifier;
 import dev.chat.application.port.ChatMetrics;
 import dev.chat.application.port.ChatRepository;
 import dev.chat.application.port.CredentialStore;
-import dev.chat.application.port.DeviceDirectory;
+import dev.chat.application.port.GatewayChannel;
+import dev.chat.application.port.MembershipView;
+import dev.chat.application.port.NodeId;
+import dev.chat.application.port.RouteTable;
 import dev.chat.application.port.IdGenerator;
 import dev.chat.application.port.MessageLog;
 import dev.chat.application.port.MessageStore;
@@ -48,10 +58,14 @@ import dev.chat.domain.presence.PresencePolicy;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -132,8 +146,8 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    ChatEvents chatEvents(DeviceDirectory directory) {
-        return new ChatEvents(directory);
+    ChatEvents chatEvents(DeliveryRouter router) {
+        return new ChatEvents(router);
     }
 
     @Singleton
@@ -207,10 +221,73 @@ public class UseCaseFactory {
 
     // delivery and presence
 
+    /** This process on the route table: configured, or host name plus a fresh suffix, so a restart is a new node. */
+    @Singleton
+    NodeId nodeId(ChatSettings settings) {
+        if (!settings.nodeId().isBlank()) {
+            return new NodeId(settings.nodeId());
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "node";
+        }
+        return new NodeId(host + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Singleton
+    ConnectedDevices connectedDevices() {
+        return new ConnectedDevices();
+    }
+
+    @Singleton
+    PresenceSubscriptions presenceSubscriptions() {
+        return new PresenceSubscriptions();
+    }
+
+    @Singleton
+    DeliveryRouter deliveryRouter(RouteTable routes, GatewayChannel channel) {
+        return new DeliveryRouter(routes, channel);
+    }
+
+    /** The embedded default's membership view; the distributed profile's stream join replaces it. */
+    @Singleton
+    @Secondary
+    MembershipView membersFromChatRepository(ChatRepository chats) {
+        return new MembersFromChatRepository(chats);
+    }
+
+    @Singleton
+    StoreMessages storeMessages(MessageStore store) {
+        return new StoreMessages(store);
+    }
+
+    @Singleton
+    FanOut fanOut(MembershipView memberships, DeliveryRouter router, PushNotifier notifier, ChatMetrics metrics) {
+        return new FanOut(memberships, router, notifier, metrics);
+    }
+
+    @Singleton
+    LocalDelivery localDelivery(ConnectedDevices devices, PresenceSubscriptions subscriptions, ChatMetrics metrics,
+                                Clock clock) {
+        return new LocalDelivery(devices, subscriptions, metrics, clock);
+    }
+
+    /** This node, joined: its inbox is open and its lease taken before anything can connect a device. */
+    @Singleton
+    @Bean(preDestroy = "leave")
+    NodeLease nodeLease(NodeId self, ChatSettings settings, RouteTable routes, GatewayChannel channel,
+                        ConnectedDevices devices, LocalDelivery inbox) {
+        NodeLease lease = new NodeLease(self, settings.routeLease(), routes, channel, devices, inbox);
+        lease.join();
+        return lease;
+    }
+
     @Singleton
     PresenceTracker presenceTracker(PresenceStore store, ChatRepository chats, PresencePolicy policy, Clock clock,
-                                    ChatSettings settings, PrivacySettings privacy) {
-        return new PresenceTracker(store, chats, policy, clock, settings.presenceMinChangeInterval(), privacy);
+                                    ChatSettings settings, PrivacySettings privacy, DeliveryRouter router) {
+        return new PresenceTracker(store, chats, policy, clock, settings.presenceMinChangeInterval(), privacy, router);
     }
 
     @Singleton
@@ -224,8 +301,8 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    SubscribePresence subscribePresence(PresenceTracker tracker, QueryPresence query) {
-        return new SubscribePresence(tracker, query);
+    SubscribePresence subscribePresence(PresenceSubscriptions subscriptions, QueryPresence query) {
+        return new SubscribePresence(subscriptions, query);
     }
 
     @Singleton
@@ -234,15 +311,11 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    ConnectDevice connectDevice(ChatRepository chats, MessageStore messages, OffsetStore offsets,
-                                DeviceDirectory directory, PresenceTracker presence,
+    ConnectDevice connectDevice(NodeLease node, ChatRepository chats, MessageStore messages, OffsetStore offsets,
+                                ConnectedDevices devices, RouteTable routes, DeliveryRouter router,
+                                PresenceSubscriptions subscriptions, PresenceTracker presence,
                                 @Named("catch-up") ExecutorService catchUp) {
-        return new ConnectDevice(chats, messages, offsets, directory, presence, catchUp);
-    }
-
-    @Singleton
-    MessagePipeline messagePipeline(MessageStore store, ChatRepository chats, DeviceDirectory directory,
-                                    PushNotifier notifier, ChatMetrics metrics, Clock clock) {
-        return new MessagePipeline(store, chats, directory, notifier, metrics, clock);
+        return new ConnectDevice(node.self(), chats, messages, offsets, devices, routes, router, subscriptions,
+                presence, catchUp);
     }
 }

@@ -20,7 +20,9 @@ public enum Rejection {
     USERNAME_TAKEN("username_taken"),
     BAD_CREDENTIALS("bad_credentials"),
     UNAUTHENTICATED("unauthenticated"),
-    RATE_LIMITED("rate_limited");
+    RATE_LIMITED("rate_limited"),
+    /** Someone else changed the same thing at the same time, more often than a retry could absorb: try again. */
+    CONFLICT("conflict");
 
     private final String code;
 

@@ -3,6 +3,7 @@ package dev.chat.application.chats;
 import dev.chat.application.chats.GroupAdministrationUseCases.CreateGroupUseCase;
 import dev.chat.application.identity.Caller;
 import dev.chat.application.port.ChatRepository;
+import dev.chat.application.port.ConcurrentChangeException;
 import dev.chat.application.port.IdGenerator;
 import dev.chat.application.port.MessageLog;
 import dev.chat.domain.RejectedException;
@@ -47,8 +48,14 @@ public final class CreateGroup implements CreateGroupUseCase {
         }
         users.requireAll(others);
         var id = ids.newChatId();
-        Group group = Group.create(id, groupName, caller.user(), others, log.head(id), policy);
-        chats.saveGroup(group);
+        Group created = Group.create(id, groupName, caller.user(), others, log.head(id), policy);
+        Group group;
+        try {
+            group = chats.saveGroup(created); // a new group: version 0, stored as version 1
+        } catch (ConcurrentChangeException taken) {
+            // only if a fresh id were taken already: nothing was stored, the caller may try again
+            throw RejectedException.of(Rejection.CONFLICT, "the new group's id is taken; retry");
+        }
         changes.publishCreated(group, caller);
         return group;
     }

@@ -1,19 +1,23 @@
 package dev.chat.application.delivery;
 
-import dev.chat.application.port.DeviceDirectory;
+import dev.chat.application.port.GatewayChannel.Delivery;
 import dev.chat.domain.chat.Chat;
+import dev.chat.domain.chat.ChatChange;
 import dev.chat.domain.chat.Membership;
 import dev.chat.domain.user.UserId;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** Tells the connected devices of a chat's members (and of whoever just left it) that it changed. */
+/**
+ * Tells the devices of a chat's members (and of whoever just left it) that it changed, on whichever
+ * nodes they are connected: the change travels the same routes as messages.
+ */
 public final class ChatEvents {
-    private final DeviceDirectory directory;
+    private final DeliveryRouter router;
 
-    public ChatEvents(DeviceDirectory directory) {
-        this.directory = directory;
+    public ChatEvents(DeliveryRouter router) {
+        this.router = router;
     }
 
     public void publish(Chat chatAfterChange, DeviceEvent.ChatChanged event) {
@@ -22,10 +26,9 @@ public final class ChatEvents {
             audience.add(member.userId());
         }
         audience.add(event.subject());
-        for (UserId user : audience) {
-            for (DeviceSession session : directory.sessionsOf(user)) {
-                session.pushEvent(event);
-            }
-        }
+        ChatChange change = event.toChange();
+        DeliveryRouter.Batch batch = router.batch();
+        router.byNode(audience, null).forEach((node, users) -> batch.add(node, new Delivery.OfChatChange(change, users)));
+        batch.send();
     }
 }

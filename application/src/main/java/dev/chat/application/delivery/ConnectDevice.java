@@ -2,10 +2,11 @@ package dev.chat.application.delivery;
 
 import dev.chat.application.identity.Caller;
 import dev.chat.application.port.ChatRepository;
-import dev.chat.application.port.DeviceDirectory;
+import dev.chat.application.port.GatewayChannel.Delivery;
 import dev.chat.application.port.MessageStore;
+import dev.chat.application.port.NodeId;
 import dev.chat.application.port.OffsetStore;
-import dev.chat.application.presence.PresenceTracker;
+import dev.chat.application.port.RouteTable;
 import dev.chat.domain.chat.Chat;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.device.Device;
@@ -19,27 +20,42 @@ import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Use case: connecting a device, with catch-up from its stored offsets before live delivery. */
+/**
+ * Use case: connecting a device to this node, with catch-up from its stored offsets before live
+ * delivery. The session is registered here and routed to this node before catch-up reads the store:
+ * that order, and delivery following storing, close the race between the two paths
+ * (docs/architecture.md, "The catch-up race").
+ */
 public final class ConnectDevice implements ConnectDeviceUseCase {
     private static final Logger LOG = Logger.getLogger(ConnectDevice.class.getName());
     static final int PAGE = 500;
     /** Catch-up pauses while more than this many events wait to be written to the device. */
     static final int MAX_QUEUED_DURING_CATCH_UP = 2_000;
 
+    private final NodeId self;
     private final ChatRepository chats;
     private final MessageStore messages;
     private final OffsetStore offsets;
-    private final DeviceDirectory directory;
-    private final PresenceTracker presence;
+    private final ConnectedDevices devices;
+    private final RouteTable routes;
+    private final DeliveryRouter router;
+    private final PresenceSubscriptions presenceSubscriptions;
+    private final ConnectionListener listener;
     private final Executor catchUpExecutor;
 
-    public ConnectDevice(ChatRepository chats, MessageStore messages, OffsetStore offsets,
-                         DeviceDirectory directory, PresenceTracker presence, Executor catchUpExecutor) {
+    public ConnectDevice(NodeId self, ChatRepository chats, MessageStore messages, OffsetStore offsets,
+                         ConnectedDevices devices, RouteTable routes, DeliveryRouter router,
+                         PresenceSubscriptions presenceSubscriptions, ConnectionListener listener,
+                         Executor catchUpExecutor) {
+        this.self = self;
         this.chats = chats;
         this.messages = messages;
         this.offsets = offsets;
-        this.directory = directory;
-        this.presence = presence;
+        this.devices = devices;
+        this.routes = routes;
+        this.router = router;
+        this.presenceSubscriptions = presenceSubscriptions;
+        this.listener = listener;
         this.catchUpExecutor = catchUpExecutor;
     }
 
@@ -47,9 +63,10 @@ public final class ConnectDevice implements ConnectDeviceUseCase {
     public DeviceSession connect(Caller caller, DeviceId deviceId, DeviceSink sink) {
         Device device = new Device(caller.user(), deviceId);
         DeviceSession session = new DeviceSession(device, sink);
-        // registered before reading the store: a message stored after our read is then delivered live
-        directory.register(session);
-        presence.connected(caller.user());
+        // registered and routed before reading the store: a message stored after our read is then delivered live
+        devices.register(session).ifPresent(DeviceSession::displace);
+        routes.register(device, self).ifPresent(older -> router.sendTo(older, new Delivery.Displace(device)));
+        listener.connected(caller.user());
         catchUpExecutor.execute(() -> catchUp(session));
         return session;
     }
@@ -57,9 +74,12 @@ public final class ConnectDevice implements ConnectDeviceUseCase {
     @Override
     public void disconnect(DeviceSession session) {
         session.close();
-        directory.unregister(session);
-        presence.unsubscribeAll(session);
-        presence.disconnected(session.device().user());
+        if (devices.unregister(session)) {
+            // only when no newer connection of the device replaced it here; the table ignores a stale node
+            routes.unregister(session.device(), self);
+        }
+        presenceSubscriptions.unsubscribeAll(session);
+        listener.disconnected(session.device().user());
     }
 
     private void catchUp(DeviceSession session) {
@@ -77,29 +97,50 @@ public final class ConnectDevice implements ConnectDeviceUseCase {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "catch-up failed for " + session + "; the device will be disconnected", e);
-            session.sink().disconnect("catch-up failed");
+            session.sink().disconnect(DisconnectReason.CATCH_UP_FAILED);
             return;
         }
         session.finishCatchUp(sent);
     }
 
+    /**
+     * Sends what follows {@code from}, except the device's own messages: it has their {@code accepted}.
+     * A run of its own messages right after its offset needs no acknowledgement from it, so the offset
+     * moves past them and the next reconnect does not read them again.
+     */
     private int catchUpChat(DeviceSession session, ChatId chat, Position from) {
+        Device device = session.device();
         int sent = 0;
         Position cursor = from;
-        while (!session.isClosed()) {
-            List<Message> page = messages.after(chat, cursor, PAGE);
-            for (Message message : page) {
-                if (session.offerCatchUp(message)) {
-                    sent++;
+        Position ownRunEnd = from;
+        boolean onlyOwnSoFar = true;
+        try {
+            while (!session.isClosed()) {
+                List<Message> page = messages.after(chat, cursor, PAGE);
+                for (Message message : page) {
+                    cursor = message.position();
+                    if (message.sender().equals(device.user()) && message.senderDevice().equals(device.id())) {
+                        if (onlyOwnSoFar) {
+                            ownRunEnd = cursor;
+                        }
+                        continue;
+                    }
+                    onlyOwnSoFar = false;
+                    if (session.offerCatchUp(message)) {
+                        sent++;
+                    }
                 }
-                cursor = message.position();
+                if (page.size() < PAGE) {
+                    return sent;
+                }
+                waitForDrain(session);
             }
-            if (page.size() < PAGE) {
-                return sent;
+            return sent;
+        } finally {
+            if (ownRunEnd.isAfter(from)) {
+                offsets.advance(device, chat, ownRunEnd);
             }
-            waitForDrain(session);
         }
-        return sent;
     }
 
     private static void waitForDrain(DeviceSession session) {

@@ -1,5 +1,6 @@
 package dev.chat.application.delivery;
 
+import dev.chat.domain.chat.ChatChange;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.message.Message;
 import dev.chat.domain.presence.Presence;
@@ -17,6 +18,16 @@ public sealed interface DeviceEvent {
     record ChatChanged(ChatId chat, Change change, UserId subject, UserId actor, Optional<String> name)
             implements DeviceEvent {
         public enum Change { CREATED, MEMBER_ADDED, MEMBER_REMOVED, MEMBER_LEFT, ADMIN_PROMOTED, RENAMED }
+
+        public static ChatChanged of(ChatChange change) {
+            return new ChatChanged(change.chat(), Change.valueOf(change.kind().name()), change.subject(),
+                    change.actor(), change.name());
+        }
+
+        /** The change as the domain names it, to travel to other nodes. */
+        public ChatChange toChange() {
+            return new ChatChange(chat, ChatChange.Kind.valueOf(change.name()), subject, actor, name);
+        }
     }
 
     /** A contact went online or offline. */

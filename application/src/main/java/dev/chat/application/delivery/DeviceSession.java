@@ -85,6 +85,12 @@ public final class DeviceSession {
         }
     }
 
+    /** A newer connection of the same device took over: this one gets nothing more and is closed. */
+    public void displace() {
+        close();
+        sink.disconnect(DisconnectReason.REPLACED);
+    }
+
     public synchronized void close() {
         closed = true;
         pending = null;

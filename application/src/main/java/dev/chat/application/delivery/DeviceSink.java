@@ -24,6 +24,6 @@ public interface DeviceSink {
     /** Events queued for the connection and not yet written; the core slows catch-up while it is high. */
     int queued();
 
-    /** Ends the connection, e.g. when the device reads too slowly to keep up. */
-    void disconnect(String reason);
+    /** Ends the connection, for the reason the core gives. */
+    void disconnect(DisconnectReason reason);
 }

@@ -1,5 +1,7 @@
 package dev.chat.application.identity;
 
+import dev.chat.domain.user.InvalidTokenException;
+import dev.chat.domain.user.TokenFailure;
 import dev.chat.application.port.AccessTokenVerifier;
 import dev.chat.application.port.IdGenerator;
 import dev.chat.application.port.UserRepository;
@@ -31,7 +33,7 @@ public final class Authenticate implements AuthenticateUseCase {
     @Override
     public Caller authenticate(String bearerToken) {
         if (bearerToken == null || bearerToken.isBlank()) {
-            throw new AccessTokenVerifier.InvalidTokenException(AccessTokenVerifier.Failure.MISSING,
+            throw new InvalidTokenException(TokenFailure.MISSING,
                     "no access token was presented");
         }
         AccessTokenVerifier.VerifiedToken token = verifier.verify(bearerToken);

@@ -1,5 +1,6 @@
 package dev.chat.application.identity;
 
+import dev.chat.domain.user.IssuedToken;
 import dev.chat.application.port.CredentialStore;
 import dev.chat.application.port.PasswordHasher;
 import dev.chat.application.port.TokenIssuer;
@@ -28,7 +29,7 @@ public final class LogIn implements LogInUseCase {
     }
 
     @Override
-    public TokenIssuer.IssuedToken logIn(String username, String password) {
+    public IssuedToken logIn(String username, String password) {
         Optional<CredentialStore.StoredCredentials> stored;
         try {
             stored = credentials.findByUsername(new Username(username));

@@ -25,8 +25,10 @@ import java.util.concurrent.CompletionStage;
  *   <li>The log assigns the position; positions are strictly increasing within a chat.</li>
  *   <li>Appending again with the same chat, sender and client message id returns the first
  *       append's message (same id and position) and adds nothing.</li>
- *   <li>The consumer sees every appended message at least once, in position order within a chat,
- *       also after a restart (it resumes after the last batch it returned from).</li>
+ *   <li>Each subscription's consumer sees every appended message at least once, in position order
+ *       within a chat, also after a restart (it resumes after the last batch it returned from); a
+ *       follower sees a message only after its leader's consumer returned from it.</li>
+ *   <li>No consumer is offered a message above {@link #head(ChatId)} of its chat at that moment.</li>
  * </ul>
  */
 public interface MessageLog {
@@ -75,37 +77,30 @@ public interface MessageLog {
 
     CompletionStage<Appended> append(Entry entry);
 
-    /** The highest position assigned so far ({@link Position#START} for an empty log). */
-    Position head();
-
     /**
      * A position that every message appended to {@code chat} from now on will be after: where a
-     * member who joins now starts, and the highest position a device may acknowledge. A log whose
-     * positions are per partition (Kafka offsets) answers with the head of the chat's partition.
+     * member who joins now starts, and the highest position a device may acknowledge. It counts
+     * durable messages only (a position given to an append that failed is not a head, so it is never
+     * handed out again after a restart), and it is never below a message a subscription is being
+     * offered: a consumer that reads {@code head(message.chatId())} while it handles a message finds
+     * it at or after that message's position. A log whose positions are per partition (Kafka
+     * offsets) answers with the head of the chat's partition; the in-process logs, whose positions
+     * are global, answer with the global durable head.
      */
-    default Position head(ChatId chat) {
-        return head();
-    }
-
-    /** Starts feeding the consumer, first with what it has not yet handled. One consumer per log. */
-    void start(Consumer consumer);
-
-    /** Messages appended but not yet handled by the consumer. */
-    long backlog();
+    Position head(ChatId chat);
 
     /**
      * Starts feeding the subscription's consumer, first with what the subscription has not yet
      * handled (after a restart: everything after the last batch it returned from). Batches come
      * in position order within a chat, at least once; the subscription's position is recorded after
-     * the consumer returns. One consumer per subscription on one log instance; a log shared by many
-     * nodes (Kafka) shares a subscription's partitions among the nodes' consumers.
+     * the consumer returns. A subscription {@link Subscription#after after} a leader is offered a
+     * message only once the leader's consumer has returned from it; while the leader has no consumer
+     * on this log, its follower is fed nothing. One consumer per subscription on one log instance:
+     * subscribing a name that already has a consumer throws {@link IllegalStateException}. A log
+     * shared by many nodes (Kafka) shares a subscription's partitions among the nodes' consumers.
      */
-    default void subscribe(Subscription subscription, Consumer consumer) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no named subscriptions yet");
-    }
+    void subscribe(Subscription subscription, Consumer consumer);
 
-    /** Messages appended but not yet handled by the subscription. */
-    default long backlog(Subscription subscription) {
-        return backlog();
-    }
+    /** Messages appended (durably) but not yet handled by the subscription, whether or not it has a consumer now. */
+    long backlog(Subscription subscription);
 }

@@ -1,18 +1,12 @@
 package dev.chat.application.port;
 
+import dev.chat.domain.user.IssuedToken;
 import dev.chat.domain.user.User;
 
 import java.time.Duration;
 
 /** Outbound port: the embedded default's own token issuer, for users with a password here. */
 public interface TokenIssuer {
-    record IssuedToken(String accessToken, Duration expiresIn) {
-        @Override
-        public String toString() {
-            return "IssuedToken[expiresIn=" + expiresIn + "]";
-        }
-    }
-
     /** The issuer name the tokens carry (and the identities of its users). */
     String issuer();
 

@@ -1,7 +1,8 @@
 package dev.chat.application.presence;
 
-import dev.chat.application.delivery.DeviceEvent;
-import dev.chat.application.delivery.DeviceSession;
+import dev.chat.application.delivery.ConnectionListener;
+import dev.chat.application.delivery.DeliveryRouter;
+import dev.chat.application.port.GatewayChannel.Delivery;
 import dev.chat.application.port.ChatRepository;
 import dev.chat.application.port.PresenceStore;
 import dev.chat.application.port.PrivacySettings;
@@ -18,14 +19,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps presence from connections and heartbeats and tells subscribers when a user goes online
- * or offline. A user is online while a device is connected or a heartbeat is recent (within the
+ * Keeps presence from connections and heartbeats and tells contacts' devices when a user goes
+ * online or offline: the change travels the routes to every node that holds a contact's device,
+ * where the sessions that follow the user get it. A user is online while a device is connected or a heartbeat is recent (within the
  * policy's grace). Changes are coalesced: a user's state is announced at most once per
  * {@code minChangeInterval}; in between, the latest state waits for {@link #sweep()}, so a
  * flapping client cannot flood its contacts. {@link #sweep()} also finds users whose heartbeats
  * stopped.
  */
-public final class PresenceTracker implements HeartbeatUseCase {
+public final class PresenceTracker implements HeartbeatUseCase, ConnectionListener {
     private final PresenceStore store;
     private final ChatRepository chats;
     private final PresencePolicy policy;
@@ -38,16 +40,16 @@ public final class PresenceTracker implements HeartbeatUseCase {
     private final ConcurrentHashMap<UserId, Long> lastAnnouncement = new ConcurrentHashMap<>();
     /** Users with a change held back by coalescing. */
     private final Set<UserId> heldBack = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<UserId, Set<DeviceSession>> subscribers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<DeviceSession, Set<UserId>> subscriptions = new ConcurrentHashMap<>();
+    private final DeliveryRouter router;
 
     public PresenceTracker(PresenceStore store, ChatRepository chats, PresencePolicy policy, Clock clock,
-                           Duration minChangeInterval) {
-        this(store, chats, policy, clock, minChangeInterval, PrivacySettings.OPEN);
+                           Duration minChangeInterval, DeliveryRouter router) {
+        this(store, chats, policy, clock, minChangeInterval, PrivacySettings.OPEN, router);
     }
 
     public PresenceTracker(PresenceStore store, ChatRepository chats, PresencePolicy policy, Clock clock,
-                           Duration minChangeInterval, PrivacySettings privacy) {
+                           Duration minChangeInterval, PrivacySettings privacy, DeliveryRouter router) {
+        this.router = router;
         this.privacy = privacy;
         this.store = store;
         this.chats = chats;
@@ -56,11 +58,13 @@ public final class PresenceTracker implements HeartbeatUseCase {
         this.minChangeIntervalMillis = minChangeInterval.toMillis();
     }
 
+    @Override
     public void connected(UserId user) {
         store.connectionOpened(user, clock.instant());
         refresh(user);
     }
 
+    @Override
     public void disconnected(UserId user) {
         store.connectionClosed(user, clock.instant());
         refresh(user);
@@ -99,28 +103,6 @@ public final class PresenceTracker implements HeartbeatUseCase {
         }
         contacts.remove(user);
         return contacts;
-    }
-
-    /** Sends the device the presence changes of these users from now on (the caller checked they are contacts). */
-    void subscribe(DeviceSession session, Set<UserId> users) {
-        subscriptions.computeIfAbsent(session, s -> ConcurrentHashMap.newKeySet()).addAll(users);
-        for (UserId user : users) {
-            subscribers.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(session);
-        }
-    }
-
-    /** Drops every subscription of a device that disconnected. */
-    public void unsubscribeAll(DeviceSession session) {
-        Set<UserId> users = subscriptions.remove(session);
-        if (users == null) {
-            return;
-        }
-        for (UserId user : users) {
-            subscribers.computeIfPresent(user, (u, sessions) -> {
-                sessions.remove(session);
-                return sessions.isEmpty() ? null : sessions;
-            });
-        }
     }
 
     /**
@@ -167,14 +149,13 @@ public final class PresenceTracker implements HeartbeatUseCase {
     }
 
     private void announce(Presence presence) {
-        Set<DeviceSession> sessions = subscribers.get(presence.user());
-        if (sessions == null) {
-            return;
-        }
-        DeviceEvent event = new DeviceEvent.PresenceChanged(
-                privacy.hidesLastSeen(presence.user()) ? presence.withoutLastSeen() : presence);
-        for (DeviceSession session : sessions) {
-            session.pushEvent(event);
-        }
+        Presence seen = privacy.hidesLastSeen(presence.user()) ? presence.withoutLastSeen() : presence;
+        // the user's own devices may follow the user too
+        Set<UserId> audience = contactsOf(presence.user());
+        audience.add(presence.user());
+        DeliveryRouter.Batch batch = router.batch();
+        router.byNode(audience, null)
+                .forEach((node, users) -> batch.add(node, new Delivery.OfPresence(seen, users)));
+        batch.send();
     }
 }

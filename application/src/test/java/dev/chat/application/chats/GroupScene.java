@@ -1,7 +1,12 @@
 package dev.chat.application.chats;
 
 import dev.chat.application.delivery.ChatEvents;
-import dev.chat.application.delivery.MapDeviceDirectory;
+import dev.chat.application.delivery.Cluster;
+import dev.chat.application.delivery.Node;
+import dev.chat.application.port.ChatMetrics;
+import dev.chat.application.port.ChatRepository;
+import dev.chat.application.port.memory.InMemoryMessageStore;
+import dev.chat.application.port.memory.InMemoryOffsetStore;
 import dev.chat.application.identity.People;
 import dev.chat.application.identity.TimeOrderedIds;
 import dev.chat.application.port.contract.PortFixtures;
@@ -38,9 +43,11 @@ final class GroupScene {
             Stream.of(ALICE, BOB, CAROL, DAVE, ERIN, FRANK), People.crowd(EXTRAS).stream()).toList());
     final InMemoryChatRepository chats = new InMemoryChatRepository();
     final InMemoryMessageLog log = new InMemoryMessageLog();
-    final MapDeviceDirectory devices = new MapDeviceDirectory();
+    /** The one node the group use cases tell of changes; its catch-up runs at once. */
+    final Node devices = new Cluster(chats, new InMemoryMessageStore(), new InMemoryOffsetStore(),
+            (user, message) -> { }, ChatMetrics.NONE, java.time.Clock.systemUTC()).node("node-1", Runnable::run);
     final TimeOrderedIds ids = new TimeOrderedIds();
-    final GroupChanges changes = new GroupChanges(chats, new ChatEvents(devices));
+    final GroupChanges changes = new GroupChanges(chats, devices.chatEvents);
     final KnownUsers knownUsers = new KnownUsers(users);
 
     GroupScene() {
@@ -56,7 +63,12 @@ final class GroupScene {
     }
 
     Position logHead() {
-        return log.head();
+        return log.head(PortFixtures.chatId());
+    }
+
+    /** The group changes of a node whose store is the given one, telling this scene's devices. */
+    GroupChanges changesOn(ChatRepository store) {
+        return new GroupChanges(store, devices.chatEvents);
     }
 
     CreateGroup createGroup(GroupPolicy policy) {

@@ -60,8 +60,7 @@ class ListChatsTest {
         for (User member : members) {
             group = group.addMember(admin.id(), member.id(), Position.START, GroupPolicy.DEFAULT);
         }
-        chats.saveGroup(group);
-        return group;
+        return chats.saveGroup(group);
     }
 
     /** Stores a message said in the chat at that position, so many minutes into the morning. */

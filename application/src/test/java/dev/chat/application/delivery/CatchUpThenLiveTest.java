@@ -6,7 +6,7 @@ import dev.chat.application.port.MessageStore;
 import dev.chat.application.port.memory.InMemoryChatRepository;
 import dev.chat.application.port.memory.InMemoryMessageStore;
 import dev.chat.application.port.memory.InMemoryOffsetStore;
-import dev.chat.application.presence.ManualClock;
+import dev.chat.application.port.contract.ManualClock;
 import dev.chat.application.presence.PresenceTracker;
 import dev.chat.application.presence.QueryPresence;
 import dev.chat.application.presence.SimplePresenceStore;
@@ -55,14 +55,11 @@ class CatchUpThenLiveTest {
     private final InMemoryChatRepository chats = new InMemoryChatRepository();
     private final InMemoryMessageStore store = new InMemoryMessageStore();
     private final InMemoryOffsetStore offsets = new InMemoryOffsetStore();
-    private final MapDeviceDirectory directory = new MapDeviceDirectory();
     private final Queue<Runnable> catchUps = new ArrayDeque<>();
     private final Executor manual = catchUps::add;
-    private final PresenceTracker presence = new PresenceTracker(new NoPresenceStore(), chats, PresencePolicy.DEFAULT,
-            clock, Duration.ZERO);
-    private final ConnectDevice connect = new ConnectDevice(chats, store, offsets, directory, presence, manual);
-    private final MessagePipeline pipeline = new MessagePipeline(store, chats, directory, (user, message) -> { },
-            ChatMetrics.NONE, clock);
+    private final Cluster cluster = new Cluster(chats, store, offsets, (user, message) -> { }, ChatMetrics.NONE, clock);
+    private final Node node = cluster.node("node-1", manual);
+    private final ConnectDevice connect = node.connect;
     private final Device tablet = new Device(dana, new DeviceId("tablet"));
 
     CatchUpThenLiveTest() {
@@ -71,7 +68,7 @@ class CatchUpThenLiveTest {
 
     @Test
     void aReconnectingDeviceGetsExactlyWhatFollowsItsOffsetThenCaughtUp() {
-        pipeline.accept(messages(1, 10));
+        node.handle(messages(1, 10));
         offsets.advance(tablet, chat.id(), new Position(4));
         RecordingSink sink = new RecordingSink();
 
@@ -84,15 +81,15 @@ class CatchUpThenLiveTest {
 
     @Test
     void messagesArrivingDuringCatchUpFollowItWithoutGapOrDuplicate() {
-        pipeline.accept(messages(1, 5));
+        node.handle(messages(1, 5));
         RecordingSink sink = new RecordingSink();
         connect.connect(new Caller(dana, new Username("dana")), tablet.id(), sink);
 
         // the device is registered; before its catch-up reads the store, more messages are stored and fanned out
-        pipeline.accept(messages(6, 8));
+        node.handle(messages(6, 8));
         assertThat(sink.positions()).as("held back until the catch-up ends").isEmpty();
         runCatchUps();
-        pipeline.accept(messages(9, 9));
+        node.handle(messages(9, 9));
 
         assertThat(sink.positions()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
         assertThat(sink.events).filteredOn(e -> e instanceof DeviceEvent.CaughtUp).hasSize(1);
@@ -104,9 +101,9 @@ class CatchUpThenLiveTest {
         DeviceSession session = connect.connect(new Caller(dana, new Username("dana")), tablet.id(), sink);
         runCatchUps();
         connect.disconnect(session);
-        pipeline.accept(messages(1, 3));
+        node.handle(messages(1, 3));
         assertThat(sink.positions()).isEmpty();
-        assertThat(directory.sessionsOf(dana)).isEmpty();
+        assertThat(node.devices.sessionsOf(dana)).isEmpty();
     }
 
     @Test
@@ -116,14 +113,14 @@ class CatchUpThenLiveTest {
         connect.connect(new Caller(omar, new Username("omar")), new DeviceId("phone"), phone);
         connect.connect(new Caller(omar, new Username("omar")), new DeviceId("laptop"), laptop);
         runCatchUps();
-        pipeline.accept(List.of(message(1, omar, "phone")));
+        node.handle(List.of(message(1, omar, "phone")));
         assertThat(phone.positions()).isEmpty();
         assertThat(laptop.positions()).containsExactly(1L);
     }
 
     @Test
     void aSlowDeviceMakesTheCatchUpWaitBetweenPagesUntilItsQueueDrains() {
-        pipeline.accept(messages(1, 1_200));
+        node.handle(messages(1, 1_200));
         RecordingSink slow = RecordingSink.drainingAfter(3);
 
         connect.connect(new Caller(dana, new Username("dana")), tablet.id(), slow);
@@ -140,8 +137,8 @@ class CatchUpThenLiveTest {
         Group club = Group.create(new ChatId(UUID.randomUUID()), new GroupName("Book club"), omar, Set.of(),
                 Position.START, GroupPolicy.DEFAULT).addMember(omar, dana, new Position(3), GroupPolicy.DEFAULT);
         chats.saveGroup(club);
-        pipeline.accept(LongStream.rangeClosed(1, 5).mapToObj(p -> messageIn(club.id(), p)).toList());
-        pipeline.accept(messages(1, 2));
+        node.handle(LongStream.rangeClosed(1, 5).mapToObj(p -> messageIn(club.id(), p)).toList());
+        node.handle(messages(1, 2));
         RecordingSink sink = new RecordingSink();
 
         connect.connect(new Caller(dana, new Username("dana")), tablet.id(), sink);
@@ -154,16 +151,16 @@ class CatchUpThenLiveTest {
 
     @Test
     void aDeviceThatDisconnectsBeforeItsCatchUpRunsGetsNothing() {
-        pipeline.accept(messages(1, 3));
+        node.handle(messages(1, 3));
         RecordingSink sink = new RecordingSink();
         DeviceSession session = connect.connect(new Caller(dana, new Username("dana")), tablet.id(), sink);
 
         connect.disconnect(session);
         runCatchUps();
-        pipeline.accept(messages(4, 4));
+        node.handle(messages(4, 4));
 
         assertThat(sink.events).isEmpty();
-        assertThat(directory.connectedDevices()).isZero();
+        assertThat(node.devices.count()).isZero();
     }
 
     @Test
@@ -175,14 +172,15 @@ class CatchUpThenLiveTest {
             }
         };
         ManualExecutor catchUp = new ManualExecutor();
-        ConnectDevice connectToBrokenStore = new ConnectDevice(chats, broken, offsets, directory, presence, catchUp);
-        pipeline.accept(messages(1, 3));
+        ConnectDevice connectToBrokenStore = new Cluster(chats, broken, offsets, (user, message) -> { },
+                ChatMetrics.NONE, clock).node("node-2", catchUp).connect;
+        node.handle(messages(1, 3));
         RecordingSink sink = new RecordingSink();
 
         connectToBrokenStore.connect(new Caller(dana, new Username("dana")), tablet.id(), sink);
         catchUp.runAll();
 
-        assertThat(sink.disconnectReasons()).containsExactly("catch-up failed");
+        assertThat(sink.disconnectReasons()).containsExactly(DisconnectReason.CATCH_UP_FAILED);
         assertThat(sink.caughtUp()).isEmpty();
         assertThat(offsets.offsetsOf(tablet)).isEmpty();
     }
@@ -190,11 +188,15 @@ class CatchUpThenLiveTest {
     @Test
     void connectingMakesTheUserOnlineAndDisconnectingStopsTheirPresenceNews() {
         ManualClock clock = new ManualClock();
-        PresenceTracker tracker = new PresenceTracker(new SimplePresenceStore(), chats, PresencePolicy.DEFAULT, clock,
-                Duration.ZERO);
         ManualExecutor catchUp = new ManualExecutor();
-        ConnectDevice connectWithPresence = new ConnectDevice(chats, store, offsets, directory, tracker, catchUp);
-        SubscribePresence subscribe = new SubscribePresence(tracker, new QueryPresence(tracker));
+        Node withPresence = new Cluster(chats, store, offsets, (user, message) -> { }, ChatMetrics.NONE, clock)
+                .withPresence(new SimplePresenceStore(), dev.chat.application.port.PrivacySettings.OPEN,
+                        PresencePolicy.DEFAULT, Duration.ZERO)
+                .node("node-3", catchUp);
+        PresenceTracker tracker = withPresence.presence;
+        ConnectDevice connectWithPresence = withPresence.connect;
+        SubscribePresence subscribe = new SubscribePresence(withPresence.presenceSubscriptions,
+                new QueryPresence(tracker));
         Caller danaCalls = new Caller(dana, new Username("dana"));
         RecordingSink danasTablet = new RecordingSink();
         DeviceSession danas = connectWithPresence.connect(danaCalls, tablet.id(), danasTablet);
@@ -212,7 +214,35 @@ class CatchUpThenLiveTest {
 
         assertThat(tracker.presenceOf(dana).online()).isFalse();
         assertThat(danasTablet.presenceChanges()).as("nothing after the disconnect").hasSize(1);
-        assertThat(directory.sessionsOf(dana)).isEmpty();
+        assertThat(withPresence.devices.sessionsOf(dana)).isEmpty();
+    }
+
+    @Test
+    void aDeviceIsNotSentItsOwnMessagesAgainAndItsOffsetMovesPastThemWithoutAnAck() {
+        Device danasPhone = new Device(dana, new DeviceId("phone"));
+        node.handle(List.of(message(1, dana, "phone"), message(2, dana, "phone"), message(3, dana, "phone")));
+        RecordingSink sink = new RecordingSink();
+
+        connect.connect(new Caller(dana, new Username("dana")), danasPhone.id(), sink);
+        runCatchUps();
+
+        assertThat(sink.positions()).as("it has their accepted frames").isEmpty();
+        assertThat(offsets.offsetsOf(danasPhone)).containsEntry(chat.id(), new Position(3));
+    }
+
+    @Test
+    void theOffsetMovesOnlyOverTheDevicesOwnRunNeverPastSomethingItWasNotGiven() {
+        Device danasPhone = new Device(dana, new DeviceId("phone"));
+        node.handle(List.of(message(1, dana, "phone"), message(2, dana, "phone"), message(3, omar, "phone"),
+                message(4, dana, "phone"), message(5, dana, "tablet")));
+        RecordingSink sink = new RecordingSink();
+
+        connect.connect(new Caller(dana, new Username("dana")), danasPhone.id(), sink);
+        runCatchUps();
+
+        assertThat(sink.positions()).as("Omar's message and her tablet's, not her phone's own").containsExactly(3L, 5L);
+        assertThat(offsets.offsetsOf(danasPhone)).as("up to her own run, short of Omar's message")
+                .containsEntry(chat.id(), new Position(2));
     }
 
     private void runCatchUps() {

@@ -20,7 +20,7 @@ public final class RecordingSink implements DeviceSink {
     public static final int LONG_QUEUE = 1_000_000;
 
     final List<DeviceEvent> events = new ArrayList<>();
-    final List<String> disconnects = new ArrayList<>();
+    final List<DisconnectReason> disconnects = new ArrayList<>();
     int queued;
     private final int busyAnswers;
     private final List<Integer> messagesSentWhenAsked = new ArrayList<>();
@@ -50,7 +50,7 @@ public final class RecordingSink implements DeviceSink {
     }
 
     @Override
-    public synchronized void disconnect(String reason) {
+    public synchronized void disconnect(DisconnectReason reason) {
         disconnects.add(reason);
     }
 
@@ -86,7 +86,7 @@ public final class RecordingSink implements DeviceSink {
         return List.copyOf(messagesSentWhenAsked);
     }
 
-    public synchronized List<String> disconnectReasons() {
+    public synchronized List<DisconnectReason> disconnectReasons() {
         return List.copyOf(disconnects);
     }
 }

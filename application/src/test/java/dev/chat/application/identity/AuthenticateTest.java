@@ -1,7 +1,7 @@
 package dev.chat.application.identity;
 
-import dev.chat.application.port.AccessTokenVerifier.Failure;
-import dev.chat.application.port.AccessTokenVerifier.InvalidTokenException;
+import dev.chat.domain.user.InvalidTokenException;
+import dev.chat.domain.user.TokenFailure;
 import dev.chat.application.port.memory.InMemoryUserRepository;
 import dev.chat.domain.user.ExternalIdentity;
 import dev.chat.domain.user.User;
@@ -36,7 +36,7 @@ class AuthenticateTest {
         return users.findById(caller.user()).orElseThrow();
     }
 
-    private static Failure failureOf(Runnable action) {
+    private static TokenFailure failureOf(Runnable action) {
         InvalidTokenException refused = catchThrowableOfType(InvalidTokenException.class, action::run);
         assertThat(refused).as("the token should be refused").isNotNull();
         return refused.failure();
@@ -152,13 +152,13 @@ class AuthenticateTest {
         @NullSource
         @ValueSource(strings = {"", "   ", "\t"})
         void thatIsBlankIsMissingAndNeverReachesTheProvider(String blank) {
-            assertThat(failureOf(() -> authenticate.authenticate(blank))).isEqualTo(Failure.MISSING);
+            assertThat(failureOf(() -> authenticate.authenticate(blank))).isEqualTo(TokenFailure.MISSING);
             assertThat(provider.asked()).isZero();
         }
 
         @ParameterizedTest
-        @EnumSource(value = Failure.class, names = "MISSING", mode = EnumSource.Mode.EXCLUDE)
-        void isRefusedForTheProvidersReasonAndProvisionsNobody(Failure reason) {
+        @EnumSource(value = TokenFailure.class, names = "MISSING", mode = EnumSource.Mode.EXCLUDE)
+        void isRefusedForTheProvidersReasonAndProvisionsNobody(TokenFailure reason) {
             provider.refuses("bad-token", reason);
 
             assertThat(failureOf(() -> authenticate.authenticate("bad-token"))).isEqualTo(reason);
@@ -167,7 +167,7 @@ class AuthenticateTest {
 
         @Test
         void thatTheProviderNeverIssuedIsMalformed() {
-            assertThat(failureOf(() -> authenticate.authenticate("forged"))).isEqualTo(Failure.MALFORMED);
+            assertThat(failureOf(() -> authenticate.authenticate("forged"))).isEqualTo(TokenFailure.MALFORMED);
             assertThat(users.findByIdentity(new ExternalIdentity(PROVIDER, "forged"))).isEmpty();
         }
     }

@@ -1,5 +1,6 @@
 package dev.chat.application.identity;
 
+import dev.chat.domain.user.IssuedToken;
 import dev.chat.application.port.TokenIssuer;
 import dev.chat.domain.user.User;
 
@@ -21,6 +22,10 @@ final class FakeTokenIssuer implements TokenIssuer {
 
     @Override
     public IssuedToken issue(User user) {
+        if (!NAME.equals(user.identity().issuer())) {
+            // as the embedded issuer does: a token from here would make a user of another provider someone else
+            throw new IllegalArgumentException("user " + user.id() + " is vouched for by " + user.identity().issuer());
+        }
         issuedTo.add(user);
         return new IssuedToken("token-for-" + user.id(), Duration.ofHours(1));
     }

@@ -1,6 +1,6 @@
 package dev.chat.application.identity;
 
-import dev.chat.application.port.TokenIssuer.IssuedToken;
+import dev.chat.domain.user.IssuedToken;
 import dev.chat.application.port.memory.InMemoryCredentialStore;
 import dev.chat.application.port.memory.InMemoryUserRepository;
 import dev.chat.domain.RejectedException;

@@ -1,11 +1,12 @@
 package dev.chat.application.messaging;
 
+import dev.chat.application.delivery.LogSubscriptions;
 import dev.chat.application.identity.TimeOrderedIds;
 import dev.chat.application.port.ChatMetrics;
 import dev.chat.application.port.memory.InMemoryChatRepository;
 import dev.chat.application.port.memory.InMemoryMessageLog;
 import dev.chat.application.port.memory.InMemoryMessageStore;
-import dev.chat.application.presence.ManualClock;
+import dev.chat.application.port.contract.ManualClock;
 import dev.chat.domain.chat.Chat;
 import dev.chat.domain.chat.DirectChat;
 import dev.chat.domain.chat.Group;
@@ -33,13 +34,15 @@ final class Conversation {
     private final AtomicInteger said = new AtomicInteger();
 
     Conversation() {
-        log.start(store::storeAll);
+        log.subscribe(LogSubscriptions.STORE, store::storeAll);
     }
 
     /** Given this chat exists. */
     <C extends Chat> C has(C chat) {
         if (chat instanceof Group group) {
-            chats.saveGroup(group);
+            // the group as given, whatever version is stored now
+            long stored = chats.findById(group.id()).map(c -> ((Group) c).version()).orElse(Group.NEVER_STORED);
+            chats.saveGroup(new Group(group.id(), group.name(), group.members(), stored));
         } else {
             chats.saveDirect((DirectChat) chat);
         }

@@ -97,10 +97,11 @@ class ReadHistoryTest {
 
     @Test
     void aMemberAddedLaterDoesNotSeeWhatWasSaidBefore() {
-        Group club = conversation.has(Group.create(new TimeOrderedIds().newChatId(), new GroupName("Book club"),
-                ALICE.id(), Set.of(BOB.id()), conversation.log.head(), GroupPolicy.DEFAULT));
+        ChatId clubId = new TimeOrderedIds().newChatId();
+        Group club = conversation.has(Group.create(clubId, new GroupName("Book club"),
+                ALICE.id(), Set.of(BOB.id()), conversation.log.head(clubId), GroupPolicy.DEFAULT));
         conversation.says(ALICE, club, "before Carol joined");
-        conversation.has(club.addMember(ALICE.id(), CAROL.id(), conversation.log.head(), GroupPolicy.DEFAULT));
+        conversation.has(club.addMember(ALICE.id(), CAROL.id(), conversation.log.head(club.id()), GroupPolicy.DEFAULT));
         Message welcome = conversation.says(ALICE, club, "welcome Carol");
 
         HistoryPage carols = history.after(caller(CAROL), club.id(), Position.START, 10);

@@ -2,9 +2,10 @@ package dev.chat.application.messaging;
 
 import dev.chat.application.port.ChatMetrics;
 import dev.chat.application.port.IdGenerator;
+import dev.chat.application.port.MessageLog;
 import dev.chat.application.port.memory.InMemoryChatRepository;
 import dev.chat.application.port.memory.InMemoryMessageLog;
-import dev.chat.application.presence.ManualClock;
+import dev.chat.application.port.contract.ManualClock;
 import dev.chat.domain.RejectedException;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.chat.ChatId;
@@ -44,7 +45,7 @@ class SendMessageTest {
 
     SendMessageTest() {
         chats.saveDirect(chat);
-        log.start(batch -> { });
+        log.subscribe(MessageLog.Subscription.named("store"), batch -> { });
     }
 
     @Test

@@ -1,6 +1,12 @@
 package dev.chat.application.presence;
 
+import dev.chat.application.port.contract.ManualClock;
+import dev.chat.application.delivery.Cluster;
 import dev.chat.application.delivery.DeviceSession;
+import dev.chat.application.delivery.Node;
+import dev.chat.application.port.ChatMetrics;
+import dev.chat.application.port.memory.InMemoryMessageStore;
+import dev.chat.application.port.memory.InMemoryOffsetStore;
 import dev.chat.application.delivery.RecordingSink;
 import dev.chat.application.port.memory.InMemoryChatRepository;
 import dev.chat.application.port.memory.InMemoryPrivacySettings;
@@ -33,8 +39,12 @@ final class PresenceScene {
     final ManualClock clock = new ManualClock();
     final InMemoryChatRepository chats = new InMemoryChatRepository();
     final InMemoryPrivacySettings privacy = new InMemoryPrivacySettings();
-    final PresenceTracker tracker = new PresenceTracker(new SimplePresenceStore(), chats,
-            new PresencePolicy(Duration.ofSeconds(10), 3), clock, MIN_CHANGE_INTERVAL, privacy);
+    final Node node = new Cluster(chats, new InMemoryMessageStore(), new InMemoryOffsetStore(), (user, message) -> { },
+            ChatMetrics.NONE, clock)
+            .withPresence(new SimplePresenceStore(), privacy, new PresencePolicy(Duration.ofSeconds(10), 3),
+                    MIN_CHANGE_INTERVAL)
+            .node("node-1", Runnable::run);
+    final PresenceTracker tracker = node.presence;
 
     /** Given the two share a direct chat. */
     void contacts(User a, User b) {
@@ -48,8 +58,8 @@ final class PresenceScene {
                 admin.id(), others, Position.START, GroupPolicy.DEFAULT));
     }
 
-    /** A connected device of the user, as far as presence news goes; its sink records them. */
+    /** A connected device of the user; its sink records what it is sent. */
     DeviceSession session(User user, String deviceId, RecordingSink sink) {
-        return new DeviceSession(new Device(user.id(), new DeviceId(deviceId)), sink);
+        return node.connect(user.id(), deviceId, sink);
     }
 }

@@ -1,5 +1,6 @@
 package dev.chat.application.presence;
 
+import dev.chat.application.port.contract.ManualClock;
 import dev.chat.domain.presence.PresenceSession;
 import org.junit.jupiter.api.Test;
 

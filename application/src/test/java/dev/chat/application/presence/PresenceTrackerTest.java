@@ -1,6 +1,12 @@
 package dev.chat.application.presence;
 
+import dev.chat.application.delivery.Cluster;
 import dev.chat.application.delivery.DeviceEvent;
+import dev.chat.application.delivery.DisconnectReason;
+import dev.chat.application.delivery.Node;
+import dev.chat.application.port.ChatMetrics;
+import dev.chat.application.port.memory.InMemoryMessageStore;
+import dev.chat.application.port.memory.InMemoryOffsetStore;
 import dev.chat.application.delivery.DeviceSession;
 import dev.chat.application.delivery.DeviceSink;
 import dev.chat.application.delivery.RecordingSink;
@@ -37,13 +43,19 @@ class PresenceTrackerTest {
     private final UserId ada = new UserId(UUID.randomUUID());
     private final InMemoryChatRepository chats = new InMemoryChatRepository();
     private final InMemoryPrivacySettings privacy = new InMemoryPrivacySettings();
-    private final PresenceTracker tracker = new PresenceTracker(new MapPresenceStore(), chats,
-            new PresencePolicy(Duration.ofSeconds(10), 3), clock, Duration.ofSeconds(2), privacy);
+    private final Node node = new Cluster(chats, new InMemoryMessageStore(), new InMemoryOffsetStore(),
+            (user, message) -> { }, ChatMetrics.NONE, clock)
+            .withPresence(new MapPresenceStore(), privacy, new PresencePolicy(Duration.ofSeconds(10), 3),
+                    Duration.ofSeconds(2))
+            .node("node-1", Runnable::run);
+    private final PresenceTracker tracker = node.presence;
     private final List<DeviceEvent> adaSees = new ArrayList<>();
-    private final DeviceSession adaPhone = new DeviceSession(new Device(ada, new DeviceId("phone")), new DeviceSink() {
+    private final DeviceSession adaPhone = node.connect(ada, "phone", new DeviceSink() {
         @Override
         public void push(DeviceEvent event) {
-            adaSees.add(event);
+            if (event instanceof DeviceEvent.PresenceChanged) {
+                adaSees.add(event);
+            }
         }
 
         @Override
@@ -52,13 +64,13 @@ class PresenceTrackerTest {
         }
 
         @Override
-        public void disconnect(String reason) {
+        public void disconnect(DisconnectReason reason) {
         }
     });
 
     PresenceTrackerTest() {
         chats.saveDirect(DirectChat.between(ada, ben));
-        tracker.subscribe(adaPhone, Set.of(ben));
+        node.presenceSubscriptions.subscribe(adaPhone, Set.of(ben));
     }
 
     @Test
@@ -111,7 +123,7 @@ class PresenceTrackerTest {
 
     @Test
     void anUnsubscribedDeviceHearsNothing() {
-        tracker.unsubscribeAll(adaPhone);
+        node.presenceSubscriptions.unsubscribeAll(adaPhone);
         tracker.heartbeat(ben);
         assertThat(adaSees).isEmpty();
     }
@@ -182,8 +194,8 @@ class PresenceTrackerTest {
         chats.saveDirect(DirectChat.between(ada, cy));
         RecordingSink adaLaptop = new RecordingSink();
         RecordingSink adaTablet = new RecordingSink();
-        tracker.subscribe(new DeviceSession(new Device(ada, new DeviceId("laptop")), adaLaptop), Set.of(ben));
-        tracker.subscribe(new DeviceSession(new Device(ada, new DeviceId("tablet")), adaTablet), Set.of(cy));
+        node.presenceSubscriptions.subscribe(node.connect(ada, "laptop", adaLaptop), Set.of(ben));
+        node.presenceSubscriptions.subscribe(node.connect(ada, "tablet", adaTablet), Set.of(cy));
 
         tracker.connected(ben);
 

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.tuple;
 /** Subscribing a device to contacts' presence: their presence now, then every change, until it disconnects. */
 class SubscribePresenceTest {
     private final PresenceScene scene = new PresenceScene();
-    private final SubscribePresence subscribe = new SubscribePresence(scene.tracker, new QueryPresence(scene.tracker));
+    private final SubscribePresence subscribe = new SubscribePresence(scene.node.presenceSubscriptions,
+            new QueryPresence(scene.tracker));
     private final RecordingSink alicesPhone = new RecordingSink();
     private final DeviceSession alicesSession = scene.session(ALICE, "phone", alicesPhone);
 
@@ -75,10 +76,10 @@ class SubscribePresenceTest {
     void oneMaySubscribeToOneself() {
         List<Presence> now = subscribe.subscribe(caller(ALICE), alicesSession, Set.of(ALICE.id()));
 
-        scene.tracker.heartbeat(ALICE.id());
-
-        assertThat(now).containsExactly(Presence.neverSeen(ALICE.id()));
-        assertThat(alicesPhone.presenceChanges()).extracting(Presence::online).containsExactly(true);
+        assertThat(now).as("her phone is connected, and she sees her own last seen")
+                .containsExactly(scene.tracker.presenceOf(ALICE.id()));
+        assertThat(now.get(0).online()).isTrue();
+        assertThat(now.get(0).lastSeen()).isPresent();
     }
 
     @Test
@@ -96,7 +97,7 @@ class SubscribePresenceTest {
     void aDisconnectedDevicesSubscriptionsAreDropped() {
         subscribe.subscribe(caller(ALICE), alicesSession, Set.of(BOB.id(), CAROL.id()));
 
-        scene.tracker.unsubscribeAll(alicesSession);
+        scene.node.presenceSubscriptions.unsubscribeAll(alicesSession);
         scene.tracker.connected(BOB.id());
         scene.tracker.connected(CAROL.id());
 

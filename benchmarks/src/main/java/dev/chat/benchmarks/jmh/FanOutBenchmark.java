@@ -1,16 +1,20 @@
 package dev.chat.benchmarks.jmh;
 
-import dev.chat.adapter.out.inprocess.LocalDeviceDirectory;
+import dev.chat.adapter.out.inprocess.InProcessGatewayChannel;
+import dev.chat.adapter.out.inprocess.InProcessRouteTable;
+import dev.chat.application.delivery.ConnectedDevices;
+import dev.chat.application.delivery.DeliveryRouter;
+import dev.chat.application.delivery.FanOut;
+import dev.chat.application.delivery.LocalDelivery;
+import dev.chat.application.delivery.PresenceSubscriptions;
 import dev.chat.application.delivery.DeviceEvent;
 import dev.chat.application.delivery.DeviceSession;
 import dev.chat.application.delivery.DeviceSink;
-import dev.chat.application.delivery.MessagePipeline;
+import dev.chat.application.delivery.DisconnectReason;
+import dev.chat.application.port.NodeId;
 import dev.chat.application.port.ChatMetrics;
-import dev.chat.application.port.ChatRepository;
-import dev.chat.application.port.MessageStore;
-import dev.chat.domain.chat.Chat;
+import dev.chat.application.port.MembershipView;
 import dev.chat.domain.chat.ChatId;
-import dev.chat.domain.chat.DirectChat;
 import dev.chat.domain.chat.Group;
 import dev.chat.domain.chat.GroupName;
 import dev.chat.domain.chat.GroupPolicy;
@@ -34,14 +38,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Fan-out planning and hand-off for one message to a group of 50 members with a connected device
- * each: membership lookup, device lookup, per-device order check and the push. Storage and the
+ * each, as the embedded default does it: membership lookup, route lookup, the hand-off through the
+ * in-process gateway channel to the node's inbox, device lookup, per-device order check and the push. Storage and the
  * network are out of the picture (their cost is in the load generator's figures).
  */
 @State(Scope.Benchmark)
@@ -49,7 +53,7 @@ import java.util.concurrent.atomic.LongAdder;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class FanOutBenchmark {
-    private MessagePipeline pipeline;
+    private FanOut fanOut;
     private ChatId groupId;
     private UserId sender;
     private long position;
@@ -64,7 +68,12 @@ public class FanOutBenchmark {
         sender = new UserId(UUID.randomUUID());
         groupId = new ChatId(UUID.randomUUID());
         Group group = Group.create(groupId, new GroupName("bench"), sender, members, Position.START, GroupPolicy.DEFAULT);
-        LocalDeviceDirectory directory = new LocalDeviceDirectory();
+        NodeId self = new NodeId("bench");
+        ConnectedDevices devices = new ConnectedDevices();
+        InProcessRouteTable routes = new InProcessRouteTable(Clock.systemUTC());
+        InProcessGatewayChannel channel = new InProcessGatewayChannel();
+        channel.open(self, new LocalDelivery(devices, new PresenceSubscriptions(), ChatMetrics.NONE, Clock.systemUTC()));
+        routes.renew(self, java.time.Duration.ofHours(1));
         DeviceSink sink = new DeviceSink() {
             @Override
             public void push(DeviceEvent event) {
@@ -77,63 +86,26 @@ public class FanOutBenchmark {
             }
 
             @Override
-            public void disconnect(String reason) {
+            public void disconnect(DisconnectReason reason) {
             }
         };
         for (UserId member : members) {
             DeviceSession session = new DeviceSession(new Device(member, new DeviceId("phone")), sink);
             session.finishCatchUp(0);
-            directory.register(session);
+            devices.register(session);
+            routes.register(session.device(), self);
         }
-        ChatRepository chats = new ChatRepository() {
-            @Override
-            public DirectChat saveDirect(DirectChat chat) {
-                return chat;
-            }
-
-            @Override
-            public void saveGroup(Group g) {
-            }
-
-            @Override
-            public Optional<Chat> findById(ChatId id) {
-                return id.equals(groupId) ? Optional.of(group) : Optional.empty();
-            }
-
-            @Override
-            public List<Chat> chatsOf(UserId user) {
-                return List.of(group);
-            }
-        };
-        MessageStore noStore = new MessageStore() {
-            @Override
-            public void storeAll(List<Message> messages) {
-            }
-
-            @Override
-            public List<Message> after(ChatId chat, Position after, int limit) {
-                return List.of();
-            }
-
-            @Override
-            public Optional<Message> latest(ChatId chat) {
-                return Optional.empty();
-            }
-
-            @Override
-            public int countUnread(ChatId chat, Position after, UserId reader, int cap) {
-                return 0;
-            }
-        };
-        pipeline = new MessagePipeline(noStore, chats, directory, (user, message) -> { }, ChatMetrics.NONE,
-                Clock.systemUTC());
+        // what the embedded default's view does: the group's current members, copied per lookup
+        MembershipView memberships = chat -> chat.equals(groupId) ? List.copyOf(group.members()) : List.of();
+        fanOut = new FanOut(memberships, new DeliveryRouter(routes, channel),
+                (user, message) -> { }, ChatMetrics.NONE);
     }
 
     @Benchmark
     public long fanOutToFifty() {
         Message message = new Message(new MessageId(UUID.randomUUID()), groupId, new Position(++position), sender,
                 new DeviceId("phone"), new ClientMessageId("m"), new MessageBody("hello group"), Instant.now());
-        pipeline.accept(List.of(message));
+        fanOut.accept(List.of(message));
         return pushed.sum();
     }
 }

@@ -153,7 +153,7 @@ public final class StorageBenchmark implements Callable<Integer> {
     }
 
     private void logAppends(MessageLog log) {
-        log.start(batch -> { });
+        log.subscribe(MessageLog.Subscription.named("store"), batch -> { });
         UserId sender = new UserId(UUID.randomUUID());
         long start = System.nanoTime();
         List<CompletableFuture<MessageLog.Appended>> pending = new ArrayList<>();

@@ -279,6 +279,57 @@ class GroupTest {
     }
 
     @Nested
+    class CarryingItsStoredVersion {
+        private static final long STORED_AT = 7;
+
+        /** The book club as a store returned it, at version 7. */
+        private Group storedClub() {
+            Group club = alicesBookClub();
+            return new Group(club.id(), club.name(), club.members(), STORED_AT);
+        }
+
+        @Test
+        void aGroupNeverStoredIsAtVersionZero() {
+            assertThat(alicesBookClub().version()).isZero();
+            assertThat(new Group(BOOK_CLUB_ID, BOOK_CLUB, alicesBookClub().members()).version()).isZero();
+            assertThat(Group.NEVER_STORED).isZero();
+        }
+
+        @Test
+        void everyChangeKeepsTheVersionItWasBasedOn() {
+            Group club = storedClub();
+
+            assertThat(club.rename(ALICE, new GroupName("Poetry club")).version()).isEqualTo(STORED_AT);
+            assertThat(club.addMember(ALICE, DAVE, new Position(42), FOUR_AT_MOST).version()).isEqualTo(STORED_AT);
+            assertThat(club.removeMember(ALICE, BOB).version()).isEqualTo(STORED_AT);
+            assertThat(club.removeMember(BOB, BOB).version()).isEqualTo(STORED_AT);
+            assertThat(club.leave(CAROL).version()).isEqualTo(STORED_AT);
+            assertThat(club.leave(ALICE).version()).isEqualTo(STORED_AT);
+            assertThat(club.promote(ALICE, BOB).version()).isEqualTo(STORED_AT);
+        }
+
+        @Test
+        void aChainOfChangesStillSaysWhichStoredVersionItStartedFrom() {
+            Group changed = storedClub().rename(ALICE, new GroupName("Poetry club"))
+                    .addMember(ALICE, DAVE, new Position(42), FOUR_AT_MOST).promote(ALICE, DAVE).leave(ALICE);
+
+            assertThat(changed.version()).isEqualTo(STORED_AT);
+        }
+
+        @Test
+        void theVersionIsNotPartOfTheGroupsValue() {
+            // the same group read at two versions is the same group; only a store compares versions
+            assertThat(storedClub()).isEqualTo(alicesBookClub()).hasSameHashCodeAs(alicesBookClub());
+        }
+
+        @Test
+        void aVersionIsNeverNegative() {
+            assertThat(refusalOf(() -> new Group(BOOK_CLUB_ID, BOOK_CLUB, List.of(), -1)))
+                    .isEqualTo(Rejection.INVALID_INPUT);
+        }
+    }
+
+    @Nested
     class ChangingAGroup {
         @Test
         void leavesTheGroupItChangedAsItWas() {

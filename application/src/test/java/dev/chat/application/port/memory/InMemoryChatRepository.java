@@ -1,6 +1,7 @@
 package dev.chat.application.port.memory;
 
 import dev.chat.application.port.ChatRepository;
+import dev.chat.application.port.ConcurrentChangeException;
 import dev.chat.domain.chat.Chat;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.chat.DirectChat;
@@ -21,9 +22,17 @@ public final class InMemoryChatRepository implements ChatRepository {
         return (DirectChat) chats.computeIfAbsent(chat.id(), id -> chat);
     }
 
+    /** Version-checked like every adapter: atomically, per group, by the map's compute. */
     @Override
-    public void saveGroup(Group group) {
-        chats.put(group.id(), group);
+    public Group saveGroup(Group group) {
+        return (Group) chats.compute(group.id(), (id, stored) -> {
+            long storedVersion = stored instanceof Group g ? g.version() : Group.NEVER_STORED;
+            // a stored group is at version 1 or later, so version 0 matches only when nothing is stored
+            if (stored instanceof DirectChat || storedVersion != group.version()) {
+                throw new ConcurrentChangeException(id, group.version());
+            }
+            return new Group(id, group.name(), group.members(), storedVersion + 1);
+        });
     }
 
     @Override

@@ -1,12 +1,13 @@
 package dev.chat.adapter.in.websocket;
 
+import dev.chat.domain.user.InvalidTokenException;
 import dev.chat.adapter.in.websocket.frames.ClientFrame;
 import dev.chat.adapter.in.websocket.frames.ServerFrames;
 import dev.chat.application.delivery.DeviceEvent;
 import dev.chat.application.delivery.DeviceSession;
 import dev.chat.application.delivery.DeviceSink;
+import dev.chat.application.delivery.DisconnectReason;
 import dev.chat.application.identity.Caller;
-import dev.chat.application.port.AccessTokenVerifier.InvalidTokenException;
 import dev.chat.domain.RejectedException;
 import jakarta.websocket.CloseReason;
 import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
@@ -168,7 +169,7 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
         }
         if (queued.incrementAndGet() > services.config().maxQueuedEvents()) {
             queued.decrementAndGet();
-            disconnect("slow consumer");
+            disconnect(DisconnectReason.SLOW_CONSUMER);
             return;
         }
         try {
@@ -207,9 +208,12 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
     }
 
     @Override
-    public void disconnect(String reason) {
-        int code = reason.startsWith("replaced") ? CloseCodes.REPLACED : CloseCodes.TRY_AGAIN_LATER;
-        close(code, reason);
+    public void disconnect(DisconnectReason reason) {
+        switch (reason) {
+            case REPLACED -> close(CloseCodes.REPLACED, "replaced by a newer connection of the same device");
+            case SLOW_CONSUMER -> close(CloseCodes.TRY_AGAIN_LATER, "slow consumer");
+            case CATCH_UP_FAILED -> close(CloseCodes.TRY_AGAIN_LATER, "catch-up failed");
+        }
     }
 
     private void close(int code, String reason) {

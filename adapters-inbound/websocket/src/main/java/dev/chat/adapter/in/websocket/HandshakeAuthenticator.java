@@ -1,8 +1,8 @@
 package dev.chat.adapter.in.websocket;
 
+import dev.chat.domain.user.InvalidTokenException;
 import dev.chat.application.identity.AuthenticateUseCase;
 import dev.chat.application.identity.Caller;
-import dev.chat.application.port.AccessTokenVerifier.InvalidTokenException;
 import dev.chat.domain.RejectedException;
 import dev.chat.domain.device.DeviceId;
 

@@ -1,10 +1,10 @@
 package dev.chat.adapter.out.identity;
 
+import dev.chat.domain.user.TokenFailure;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
-import dev.chat.application.port.AccessTokenVerifier.Failure;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,41 +29,41 @@ final class AccessTokenClaimsVerifier implements JWTClaimsSetVerifier<SecurityCo
     @Override
     public void verify(JWTClaimsSet claims, SecurityContext context) throws RejectedClaim {
         if (!issuer.equals(claims.getIssuer())) {
-            throw new RejectedClaim(Failure.WRONG_ISSUER, "the token's issuer is not trusted here");
+            throw new RejectedClaim(TokenFailure.WRONG_ISSUER, "the token's issuer is not trusted here");
         }
         List<String> audiences = claims.getAudience();
         if (!audiences.contains(audience)) {
-            throw new RejectedClaim(Failure.WRONG_AUDIENCE, "the token is meant for another audience");
+            throw new RejectedClaim(TokenFailure.WRONG_AUDIENCE, "the token is meant for another audience");
         }
         Date expiry = claims.getExpirationTime();
         if (expiry == null) {
             // a token without an end would be good forever once leaked
-            throw new RejectedClaim(Failure.MALFORMED, "the token has no expiry");
+            throw new RejectedClaim(TokenFailure.MALFORMED, "the token has no expiry");
         }
         Instant now = clock.instant();
         if (now.minus(clockSkew).isAfter(expiry.toInstant())) {
-            throw new RejectedClaim(Failure.EXPIRED, "the token has expired");
+            throw new RejectedClaim(TokenFailure.EXPIRED, "the token has expired");
         }
         Date notBefore = claims.getNotBeforeTime();
         if (notBefore != null && now.plus(clockSkew).isBefore(notBefore.toInstant())) {
-            throw new RejectedClaim(Failure.EXPIRED, "the token is not valid yet");
+            throw new RejectedClaim(TokenFailure.EXPIRED, "the token is not valid yet");
         }
         String subject = claims.getSubject();
         if (subject == null || subject.isBlank()) {
-            throw new RejectedClaim(Failure.MALFORMED, "the token names no subject");
+            throw new RejectedClaim(TokenFailure.MALFORMED, "the token names no subject");
         }
     }
 
     /** A claim the token failed on, with the failure the port reports for it. */
     static final class RejectedClaim extends BadJWTException {
-        private final transient Failure failure;
+        private final transient TokenFailure failure;
 
-        RejectedClaim(Failure failure, String message) {
+        RejectedClaim(TokenFailure failure, String message) {
             super(message);
             this.failure = failure;
         }
 
-        Failure failure() {
+        TokenFailure failure() {
             return failure;
         }
 

@@ -1,5 +1,6 @@
 package dev.chat.adapter.out.identity;
 
+import dev.chat.domain.user.IssuedToken;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -1,5 +1,7 @@
 package dev.chat.adapter.out.identity;
 
+import dev.chat.domain.user.InvalidTokenException;
+import dev.chat.domain.user.TokenFailure;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -91,10 +93,10 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier, Closea
     @Override
     public VerifiedToken verify(String token) {
         if (token == null || token.isBlank()) {
-            throw refused(Failure.MISSING, "no access token was presented");
+            throw refused(TokenFailure.MISSING, "no access token was presented");
         }
         if (token.length() > MAX_TOKEN_CHARS) {
-            throw refused(Failure.MALFORMED, "the token is too long");
+            throw refused(TokenFailure.MALFORMED, "the token is too long");
         }
         SignedJWT signed = parse(token);
         JWTClaimsSet claims;
@@ -103,20 +105,20 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier, Closea
         } catch (AccessTokenClaimsVerifier.RejectedClaim e) {
             throw refused(e.failure(), e.getMessage());
         } catch (BadJWTException e) {
-            throw refused(Failure.MALFORMED, "the token's claims are not a valid JSON object");
+            throw refused(TokenFailure.MALFORMED, "the token's claims are not a valid JSON object");
         } catch (BadJOSEException e) {
             // a signature that does not verify, or no published key with the token's kid and algorithm
-            throw refused(Failure.BAD_SIGNATURE, "the token's signature does not verify");
+            throw refused(TokenFailure.BAD_SIGNATURE, "the token's signature does not verify");
         } catch (RateLimitReachedException e) {
             // the keys were just refreshed: a kid they lack is unknown, unless the refresh itself failed
             if (keys.lastFetchFailed()) {
                 throw unavailable(e);
             }
-            throw refused(Failure.BAD_SIGNATURE, "the token's signature does not verify");
+            throw refused(TokenFailure.BAD_SIGNATURE, "the token's signature does not verify");
         } catch (KeySourceException e) {
             throw unavailable(e);
         } catch (JOSEException e) {
-            throw refused(Failure.BAD_SIGNATURE, "the token's signature does not verify");
+            throw refused(TokenFailure.BAD_SIGNATURE, "the token's signature does not verify");
         }
         return new VerifiedToken(new ExternalIdentity(claims.getIssuer(), claims.getSubject()),
                 stringClaim(claims, "preferred_username"), stringClaim(claims, "name"));
@@ -127,21 +129,21 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier, Closea
         try {
             jwt = JWTParser.parse(token);
         } catch (ParseException | RuntimeException e) {
-            throw refused(Failure.MALFORMED, "the token is not a JWT");
+            throw refused(TokenFailure.MALFORMED, "the token is not a JWT");
         }
         if (jwt instanceof PlainJWT) {
-            throw refused(Failure.BAD_SIGNATURE, "unsigned tokens (alg none) are refused");
+            throw refused(TokenFailure.BAD_SIGNATURE, "unsigned tokens (alg none) are refused");
         }
         if (!(jwt instanceof SignedJWT signed)) {
-            throw refused(Failure.MALFORMED, "encrypted tokens are not accepted");
+            throw refused(TokenFailure.MALFORMED, "encrypted tokens are not accepted");
         }
         if (!ACCEPTED_ALGORITHMS.contains(signed.getHeader().getAlgorithm())) {
-            throw refused(Failure.BAD_SIGNATURE, "the token's signature algorithm is not accepted");
+            throw refused(TokenFailure.BAD_SIGNATURE, "the token's signature algorithm is not accepted");
         }
         try {
             ACCESS_TOKEN_TYPES.verify(signed.getHeader().getType(), null);
         } catch (BadJOSEException e) {
-            throw refused(Failure.MALFORMED, "the token is not an access token (typ)");
+            throw refused(TokenFailure.MALFORMED, "the token is not an access token (typ)");
         }
         return signed;
     }
@@ -150,7 +152,7 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier, Closea
         return claims.getClaim(name) instanceof String value && !value.isBlank() ? value : null;
     }
 
-    private static InvalidTokenException refused(Failure failure, String message) {
+    private static InvalidTokenException refused(TokenFailure failure, String message) {
         // the token itself is never logged: it is a credential until it expires
         LOG.debug("access token refused: {}", failure.code());
         return new InvalidTokenException(failure, message);
@@ -163,7 +165,7 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier, Closea
         if (now - last >= UNAVAILABLE_LOG_INTERVAL_MILLIS && lastUnavailableLog.compareAndSet(last, now)) {
             LOG.warn("the identity provider's keys cannot be fetched ({}): {}", keys.description(), cause.getMessage());
         }
-        return new InvalidTokenException(Failure.UNAVAILABLE, "the identity provider's keys cannot be fetched");
+        return new InvalidTokenException(TokenFailure.UNAVAILABLE, "the identity provider's keys cannot be fetched");
     }
 
     @Override

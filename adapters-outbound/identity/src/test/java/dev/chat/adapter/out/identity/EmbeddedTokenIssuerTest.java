@@ -1,15 +1,15 @@
 package dev.chat.adapter.out.identity;
 
+import dev.chat.domain.user.InvalidTokenException;
+import dev.chat.domain.user.IssuedToken;
+import dev.chat.domain.user.TokenFailure;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.chat.application.port.AccessTokenVerifier.Failure;
-import dev.chat.application.port.AccessTokenVerifier.InvalidTokenException;
 import dev.chat.application.port.AccessTokenVerifier.VerifiedToken;
-import dev.chat.application.port.TokenIssuer.IssuedToken;
 import dev.chat.domain.user.ExternalIdentity;
 import dev.chat.domain.user.User;
 import dev.chat.domain.user.UserId;
@@ -160,7 +160,7 @@ class EmbeddedTokenIssuerTest {
             String foreign = theirs.issue(userOf(theirs)).accessToken();
             assertThatThrownBy(() -> verifier.verify(foreign))
                     .isInstanceOfSatisfying(InvalidTokenException.class,
-                            e -> assertThat(e.failure()).isEqualTo(Failure.BAD_SIGNATURE));
+                            e -> assertThat(e.failure()).isEqualTo(TokenFailure.BAD_SIGNATURE));
         }
     }
 
@@ -174,7 +174,7 @@ class EmbeddedTokenIssuerTest {
         try (JwtAccessTokenVerifier verifier = verifierOf(inThePast)) {
             assertThatThrownBy(() -> verifier.verify(old))
                     .isInstanceOfSatisfying(InvalidTokenException.class,
-                            e -> assertThat(e.failure()).isEqualTo(Failure.EXPIRED));
+                            e -> assertThat(e.failure()).isEqualTo(TokenFailure.EXPIRED));
         }
     }
 

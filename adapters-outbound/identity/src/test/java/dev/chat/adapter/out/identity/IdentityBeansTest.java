@@ -1,5 +1,6 @@
 package dev.chat.adapter.out.identity;
 
+import dev.chat.domain.user.IssuedToken;
 import dev.chat.application.port.AccessTokenVerifier;
 import dev.chat.application.port.PasswordHasher;
 import dev.chat.application.port.TokenIssuer;
@@ -36,7 +37,7 @@ class IdentityBeansTest {
             UserId id = new UserId(UUID.randomUUID());
             User user = new User(id, new Username("carol"), null, new ExternalIdentity(issuer.issuer(), id.toString()));
 
-            TokenIssuer.IssuedToken token = issuer.issue(user);
+            IssuedToken token = issuer.issue(user);
 
             assertThat(issuer).isInstanceOf(EmbeddedTokenIssuer.class);
             assertThat(issuer.issuer()).isEqualTo("http://localhost:8080");

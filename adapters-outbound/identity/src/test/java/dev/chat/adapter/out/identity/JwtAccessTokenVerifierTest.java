@@ -1,11 +1,11 @@
 package dev.chat.adapter.out.identity;
 
+import dev.chat.domain.user.InvalidTokenException;
+import dev.chat.domain.user.TokenFailure;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.chat.application.port.AccessTokenVerifier.Failure;
-import dev.chat.application.port.AccessTokenVerifier.InvalidTokenException;
 import dev.chat.application.port.AccessTokenVerifier.VerifiedToken;
 import dev.chat.domain.user.ExternalIdentity;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -52,7 +52,7 @@ class JwtAccessTokenVerifierTest {
         return new JwtAccessTokenVerifier(settings, Optional.empty());
     }
 
-    private static void assertRefused(ThrowingCallable verification, Failure expected) {
+    private static void assertRefused(ThrowingCallable verification, TokenFailure expected) {
         assertThatThrownBy(verification)
                 .isInstanceOfSatisfying(InvalidTokenException.class, e -> assertThat(e.failure()).isEqualTo(expected));
     }
@@ -116,7 +116,7 @@ class JwtAccessTokenVerifierTest {
     void refusesASignatureByAnotherKeyUnderTheSameKid() {
         String forged = signed(ATTACKER_RSA, claims().build());
 
-        assertRefused(() -> verifier.verify(forged), Failure.BAD_SIGNATURE);
+        assertRefused(() -> verifier.verify(forged), TokenFailure.BAD_SIGNATURE);
     }
 
     @Test
@@ -125,7 +125,7 @@ class JwtAccessTokenVerifierTest {
         String[] parts = genuine.split("\\.");
         String otherPayload = signed(PROVIDER_RSA, claims().subject("someone-else").build()).split("\\.")[1];
 
-        assertRefused(() -> verifier.verify(parts[0] + "." + otherPayload + "." + parts[2]), Failure.BAD_SIGNATURE);
+        assertRefused(() -> verifier.verify(parts[0] + "." + otherPayload + "." + parts[2]), TokenFailure.BAD_SIGNATURE);
     }
 
     @Test
@@ -134,7 +134,7 @@ class JwtAccessTokenVerifierTest {
         String expired = signed(PROVIDER_RSA, claims().issueTime(Date.from(past)).notBeforeTime(Date.from(past))
                 .expirationTime(Date.from(past.plus(Duration.ofHours(1)))).build());
 
-        assertRefused(() -> verifier.verify(expired), Failure.EXPIRED);
+        assertRefused(() -> verifier.verify(expired), TokenFailure.EXPIRED);
     }
 
     @Test
@@ -147,8 +147,8 @@ class JwtAccessTokenVerifierTest {
 
         assertThat(verifier.verify(justExpired)).isNotNull();
         assertThat(verifier.verify(almostValid)).isNotNull();
-        assertRefused(() -> verifier.verify(longExpired), Failure.EXPIRED);
-        assertRefused(() -> verifier.verify(notYetValid), Failure.EXPIRED);
+        assertRefused(() -> verifier.verify(longExpired), TokenFailure.EXPIRED);
+        assertRefused(() -> verifier.verify(notYetValid), TokenFailure.EXPIRED);
     }
 
     @Test
@@ -156,8 +156,8 @@ class JwtAccessTokenVerifierTest {
         String elsewhere = signed(PROVIDER_RSA, claims().audience("billing").build());
         String noAudience = signed(PROVIDER_RSA, claims().audience((String) null).build());
 
-        assertRefused(() -> verifier.verify(elsewhere), Failure.WRONG_AUDIENCE);
-        assertRefused(() -> verifier.verify(noAudience), Failure.WRONG_AUDIENCE);
+        assertRefused(() -> verifier.verify(elsewhere), TokenFailure.WRONG_AUDIENCE);
+        assertRefused(() -> verifier.verify(noAudience), TokenFailure.WRONG_AUDIENCE);
     }
 
     @Test
@@ -165,8 +165,8 @@ class JwtAccessTokenVerifierTest {
         String otherIssuer = signed(PROVIDER_RSA, claims().issuer("https://evil.example.test").build());
         String trailingSlash = signed(PROVIDER_RSA, claims().issuer(ISSUER + "/").build());
 
-        assertRefused(() -> verifier.verify(otherIssuer), Failure.WRONG_ISSUER);
-        assertRefused(() -> verifier.verify(trailingSlash), Failure.WRONG_ISSUER);
+        assertRefused(() -> verifier.verify(otherIssuer), TokenFailure.WRONG_ISSUER);
+        assertRefused(() -> verifier.verify(trailingSlash), TokenFailure.WRONG_ISSUER);
     }
 
     @Test
@@ -174,8 +174,8 @@ class JwtAccessTokenVerifierTest {
         String noExpiry = signed(PROVIDER_RSA, claims().expirationTime(null).build());
         String noSubject = signed(PROVIDER_RSA, claims().subject(null).build());
 
-        assertRefused(() -> verifier.verify(noExpiry), Failure.MALFORMED);
-        assertRefused(() -> verifier.verify(noSubject), Failure.MALFORMED);
+        assertRefused(() -> verifier.verify(noExpiry), TokenFailure.MALFORMED);
+        assertRefused(() -> verifier.verify(noSubject), TokenFailure.MALFORMED);
     }
 
     @Test
@@ -183,10 +183,10 @@ class JwtAccessTokenVerifierTest {
         String valid = signed(PROVIDER_RSA, claims().build());
         for (String garbage : List.of("not-a-token", "a.b.c", "...", "eyJhbGciOiJSUzI1NiJ9", "Bearer " + valid,
                 valid.substring(0, valid.lastIndexOf('.')), "eyJ" + "A".repeat(20_000))) {
-            assertRefused(() -> verifier.verify(garbage), Failure.MALFORMED);
+            assertRefused(() -> verifier.verify(garbage), TokenFailure.MALFORMED);
         }
-        assertRefused(() -> verifier.verify(""), Failure.MISSING);
-        assertRefused(() -> verifier.verify(null), Failure.MISSING);
+        assertRefused(() -> verifier.verify(""), TokenFailure.MISSING);
+        assertRefused(() -> verifier.verify(null), TokenFailure.MISSING);
     }
 
     @Test
@@ -195,7 +195,7 @@ class JwtAccessTokenVerifierTest {
         String[] parts = valid.split("\\.");
         String notJson = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("[1,2]".getBytes());
 
-        assertRefused(() -> verifier.verify(parts[0] + "." + notJson + "." + parts[2]), Failure.MALFORMED);
+        assertRefused(() -> verifier.verify(parts[0] + "." + notJson + "." + parts[2]), TokenFailure.MALFORMED);
     }
 
     @Test
@@ -203,7 +203,7 @@ class JwtAccessTokenVerifierTest {
         String idToken = signed(PROVIDER_RSA, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(PROVIDER_RSA.getKeyID())
                 .type(new JOSEObjectType("logout+jwt")).build(), claims().build());
 
-        assertRefused(() -> verifier.verify(idToken), Failure.MALFORMED);
+        assertRefused(() -> verifier.verify(idToken), TokenFailure.MALFORMED);
     }
 
     @Test
@@ -211,14 +211,14 @@ class JwtAccessTokenVerifierTest {
         String unsigned = TestKeys.unsigned(claims().build());
 
         assertThat(unsigned).endsWith(".");
-        assertRefused(() -> verifier.verify(unsigned), Failure.BAD_SIGNATURE);
+        assertRefused(() -> verifier.verify(unsigned), TokenFailure.BAD_SIGNATURE);
     }
 
     @Test
     void refusesHs256EvenKeyedWithTheProvidersPublicKeyAndDoesNotAskTheProvider() {
         String confused = TestKeys.hs256WithPublicKeyAsSecret(PROVIDER_RSA, claims().build());
 
-        assertRefused(() -> verifier.verify(confused), Failure.BAD_SIGNATURE);
+        assertRefused(() -> verifier.verify(confused), TokenFailure.BAD_SIGNATURE);
         assertThat(provider.requests()).isZero();
     }
 
@@ -227,10 +227,10 @@ class JwtAccessTokenVerifierTest {
         verifier.verify(signed(PROVIDER_RSA, claims().build()));
         String unknownKid = signed(TestKeys.rsa("never-published"), claims().build());
 
-        assertRefused(() -> verifier.verify(unknownKid), Failure.BAD_SIGNATURE);
+        assertRefused(() -> verifier.verify(unknownKid), TokenFailure.BAD_SIGNATURE);
         // once the refresh budget is spent, an unknown kid is still a bad signature, not an outage
-        assertRefused(() -> verifier.verify(unknownKid), Failure.BAD_SIGNATURE);
-        assertRefused(() -> verifier.verify(unknownKid), Failure.BAD_SIGNATURE);
+        assertRefused(() -> verifier.verify(unknownKid), TokenFailure.BAD_SIGNATURE);
+        assertRefused(() -> verifier.verify(unknownKid), TokenFailure.BAD_SIGNATURE);
         assertThat(provider.requests()).isLessThanOrEqualTo(3);
     }
 
@@ -256,7 +256,7 @@ class JwtAccessTokenVerifierTest {
 
         // the third attempt meets the rate limit, and is still an outage rather than a bad token
         for (int attempt = 0; attempt < 3; attempt++) {
-            assertRefused(() -> verifier.verify(token), Failure.UNAVAILABLE);
+            assertRefused(() -> verifier.verify(token), TokenFailure.UNAVAILABLE);
         }
     }
 
@@ -264,7 +264,7 @@ class JwtAccessTokenVerifierTest {
     void saysUnavailableWhenTheEndpointFails() {
         provider.failWith(503);
 
-        assertRefused(() -> verifier.verify(signed(PROVIDER_RSA, claims().build())), Failure.UNAVAILABLE);
+        assertRefused(() -> verifier.verify(signed(PROVIDER_RSA, claims().build())), TokenFailure.UNAVAILABLE);
         assertThat(provider.requests()).isEqualTo(2);
     }
 

@@ -4,6 +4,7 @@ import dev.chat.adapter.out.jdbc.log.JdbcMessageLog;
 import dev.chat.application.port.MessageLog;
 import dev.chat.application.port.MessageLog.Appended;
 import dev.chat.application.port.MessageLog.Entry;
+import dev.chat.application.port.MessageLog.Subscription;
 import dev.chat.application.port.contract.Eventually;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.device.DeviceId;
@@ -42,6 +43,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the H2 message log does beyond the port's contract: durability, group commit, failures, retention. */
 class H2MessageLogBehaviourTest {
+    private static final Subscription STORE = Subscription.named("store");
+    private static final Subscription DELIVERY = Subscription.named("delivery").after(STORE);
+
     @TempDir
     Path dataDir;
     private final List<ApplicationContext> contexts = new ArrayList<>();
@@ -113,9 +117,9 @@ class H2MessageLogBehaviourTest {
         contexts.get(0).close();
 
         JdbcMessageLog reopened = openLog();
-        assertThat(reopened.head()).isEqualTo(acknowledged.get(acknowledged.size() - 1).position());
+        assertThat(reopened.head(chat)).isEqualTo(acknowledged.get(acknowledged.size() - 1).position());
         List<Message> received = new ArrayList<>();
-        reopened.start(batch -> {
+        reopened.subscribe(STORE, batch -> {
             synchronized (received) {
                 received.addAll(batch);
             }
@@ -171,7 +175,7 @@ class H2MessageLogBehaviourTest {
 
         assertThat(results).extracting(Appended::message).containsOnly(results.get(0).message());
         assertThat(results).filteredOn(appended -> !appended.duplicate()).hasSize(1);
-        assertThat(log.head()).isEqualTo(results.get(0).message().position());
+        assertThat(log.head(entry.chatId())).isEqualTo(results.get(0).message().position());
     }
 
     @Test
@@ -200,7 +204,7 @@ class H2MessageLogBehaviourTest {
         List<Message> received = new ArrayList<>();
         CountDownLatch failures = new CountDownLatch(3);
         try (CapturedLogs logs = new CapturedLogs()) {
-            log.start(batch -> {
+            log.subscribe(STORE, batch -> {
                 if (failures.getCount() > 0) {
                     failures.countDown();
                     throw new IllegalStateException("store failed", new SQLException(
@@ -220,7 +224,7 @@ class H2MessageLogBehaviourTest {
             assertThat(logs.lines()).filteredOn(line -> line.contains("consumer failed")).hasSize(3);
             assertThat(logs.lines()).noneMatch(line -> line.contains("hush-hush"));
         }
-        Eventually.await("the backlog is empty", () -> log.backlog() == 0);
+        Eventually.await("the backlog is empty", () -> log.backlog(STORE) == 0);
     }
 
     @Test
@@ -228,7 +232,7 @@ class H2MessageLogBehaviourTest {
         JdbcMessageLog log = openLog(Map.of("chat.log.batch-size", 1));
         CountDownLatch allAppended = new CountDownLatch(1);
         List<Message> received = new ArrayList<>();
-        log.start(batch -> {
+        log.subscribe(STORE, batch -> {
             try {
                 allAppended.await();
             } catch (InterruptedException e) {
@@ -264,20 +268,20 @@ class H2MessageLogBehaviourTest {
         assertThat(log.deleteConsumedOlderThanRetention(newest.plus(Duration.ofDays(8))))
                 .as("nothing is deleted before the consumer has it").isZero();
 
-        log.start(batch -> {
+        log.subscribe(STORE, batch -> {
             synchronized (received) {
                 received.addAll(batch);
             }
         });
-        Eventually.await("the backlog is empty", () -> log.backlog() == 0);
+        Eventually.await("the backlog is empty", () -> log.backlog(STORE) == 0);
         assertThat(log.deleteConsumedOlderThanRetention(oldest.plus(Duration.ofDays(6)))).as("young entries stay")
                 .isZero();
         assertThat(log.deleteConsumedOlderThanRetention(newest.plus(Duration.ofDays(8)))).isEqualTo(50);
 
         contexts.get(0).close();
         JdbcMessageLog reopened = openLog();
-        assertThat(reopened.head()).isEqualTo(old.get(old.size() - 1).position());
-        assertThat(reopened.backlog()).isZero();
+        assertThat(reopened.head(chatId())).isEqualTo(old.get(old.size() - 1).position());
+        assertThat(reopened.backlog(STORE)).isZero();
         Message next = appendAll(reopened, entries(1, chatId(), userId())).get(0);
         assertThat(next.position()).isGreaterThan(old.get(old.size() - 1).position());
     }
@@ -291,11 +295,11 @@ class H2MessageLogBehaviourTest {
 
         JdbcMessageLog reopened = openLog();
         Appended again = reopened.append(entry).toCompletableFuture().join();
-        reopened.start(batch -> { });
+        reopened.subscribe(STORE, batch -> { });
 
         assertThat(again.duplicate()).isTrue();
         assertThat(again.message()).isEqualTo(original);
-        Eventually.await("the backlog is empty", () -> reopened.backlog() == 0);
+        Eventually.await("the backlog is empty", () -> reopened.backlog(STORE) == 0);
     }
 
     @Test
@@ -305,5 +309,98 @@ class H2MessageLogBehaviourTest {
 
         assertThatThrownBy(() -> log.append(entry(chatId(), userId())).toCompletableFuture().join())
                 .hasCauseInstanceOf(IllegalStateException.class);
+    }
+    @Test
+    void a_follower_far_behind_its_leader_catches_up_from_the_table_in_order_and_once() {
+        JdbcMessageLog log = openLog(Map.of("chat.log.batch-size", 1));
+        CountDownLatch release = new CountDownLatch(1);
+        List<Message> delivered = new ArrayList<>();
+        log.subscribe(STORE, batch -> { });
+        log.subscribe(DELIVERY, batch -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            synchronized (delivered) {
+                delivered.addAll(batch);
+            }
+        });
+        List<Message> sent = appendAll(log, entries(300, chatId(), userId()));
+        Eventually.await("the leader has every message", () -> log.backlog(STORE) == 0);
+        release.countDown();
+
+        Eventually.await("the follower got every message", () -> {
+            synchronized (delivered) {
+                return delivered.size() >= sent.size();
+            }
+        });
+        synchronized (delivered) {
+            assertThat(delivered).containsExactlyElementsOf(sent);
+        }
+        Eventually.await("the follower's backlog is empty", () -> log.backlog(DELIVERY) == 0);
+    }
+
+    @Test
+    void retention_deletes_only_what_every_subscription_has_consumed() {
+        JdbcMessageLog log = openLog(Map.of("chat.log.retention", "7d"));
+        CountDownLatch release = new CountDownLatch(1);
+        log.subscribe(STORE, batch -> { });
+        log.subscribe(DELIVERY, batch -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        List<Message> old = appendAll(log, entries(50, chatId(), userId()));
+        Instant later = old.get(old.size() - 1).sentAt().plus(Duration.ofDays(8));
+        Eventually.await("the store subscription has everything", () -> log.backlog(STORE) == 0);
+
+        assertThat(log.deleteConsumedOlderThanRetention(later)).as("delivery holds its first batch").isZero();
+        release.countDown();
+        Eventually.await("the delivery subscription has everything", () -> log.backlog(DELIVERY) == 0);
+        assertThat(log.deleteConsumedOlderThanRetention(later)).isEqualTo(50);
+    }
+
+    @Test
+    void an_upgraded_database_starts_its_subscriptions_at_the_old_consumers_position() {
+        JdbcMessageLog old = openLog();
+        List<Message> handledBefore = appendAll(old, entries(5, chatId(), userId()));
+        List<Message> notHandled = appendAll(old, entries(3, chatId(), userId()));
+        // the row the release before subscriptions kept for its one consumer
+        execute(contexts.get(0), "INSERT INTO log_consumer (name, position) VALUES ('message-pipeline', "
+                + handledBefore.get(handledBefore.size() - 1).position().value() + ")");
+        contexts.get(0).close();
+
+        JdbcMessageLog upgraded = openLog();
+        assertThat(upgraded.backlog(STORE)).isEqualTo(3);
+        List<Message> stored = new ArrayList<>();
+        List<Message> delivered = new ArrayList<>();
+        upgraded.subscribe(STORE, batch -> {
+            synchronized (stored) {
+                stored.addAll(batch);
+            }
+        });
+        upgraded.subscribe(DELIVERY, batch -> {
+            synchronized (delivered) {
+                delivered.addAll(batch);
+            }
+        });
+
+        Eventually.await("both have what the old consumer had not handled", () -> {
+            synchronized (stored) {
+                synchronized (delivered) {
+                    return stored.size() >= 3 && delivered.size() >= 3;
+                }
+            }
+        });
+        synchronized (stored) {
+            assertThat(stored).as("nothing the old consumer had handled is replayed").containsExactlyElementsOf(notHandled);
+        }
+        synchronized (delivered) {
+            assertThat(delivered).containsExactlyElementsOf(notHandled);
+        }
     }
 }

@@ -1,7 +1,8 @@
 package dev.chat.adapter.out.metrics;
 
 import dev.chat.application.port.ChatMetrics;
-import dev.chat.application.port.DeviceDirectory;
+import dev.chat.application.delivery.ConnectedDevices;
+import dev.chat.application.delivery.LogSubscriptions;
 import dev.chat.application.port.MessageLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -21,7 +22,7 @@ public final class MicrometerChatMetrics implements ChatMetrics {
     private final Counter notifications;
     private final Timer deliveryLatency;
 
-    public MicrometerChatMetrics(MeterRegistry registry, DeviceDirectory directory, MessageLog log) {
+    public MicrometerChatMetrics(MeterRegistry registry, ConnectedDevices devices, MessageLog log) {
         this.accepted = Counter.builder("chat.messages.accepted")
                 .description("messages appended to the message log and acknowledged to their sender")
                 .register(registry);
@@ -35,14 +36,18 @@ public final class MicrometerChatMetrics implements ChatMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
-        Gauge.builder("chat.connections.open", directory, DeviceDirectory::connectedDevices)
+        Gauge.builder("chat.connections.open", devices, ConnectedDevices::count)
                 .description("devices connected to this node")
                 .strongReference(true)
                 .register(registry);
-        Gauge.builder("chat.messages.pending", log, MessageLog::backlog)
-                .description("messages in the log not yet stored and fanned out")
-                .strongReference(true)
-                .register(registry);
+        for (MessageLog.Subscription subscription : new MessageLog.Subscription[]{LogSubscriptions.STORE, LogSubscriptions.DELIVERY}) {
+            Gauge.builder("chat.messages.pending", log, l -> l.backlog(subscription))
+                    .description("messages in the log that this subscription has not handled yet (store: not yet "
+                            + "stored; delivery: not yet fanned out)")
+                    .tag("subscription", subscription.name())
+                    .strongReference(true)
+                    .register(registry);
+        }
     }
 
     @Override

@@ -1,17 +1,19 @@
 package dev.chat.adapter.out.metrics;
 
+import dev.chat.application.delivery.ConnectedDevices;
+import dev.chat.application.delivery.DeviceEvent;
 import dev.chat.application.delivery.DeviceSession;
-import dev.chat.application.port.DeviceDirectory;
-import dev.chat.application.port.MessageLog;
-import dev.chat.domain.message.Position;
+import dev.chat.application.delivery.DeviceSink;
+import dev.chat.application.delivery.DisconnectReason;
+import dev.chat.domain.device.Device;
+import dev.chat.domain.device.DeviceId;
 import dev.chat.domain.user.UserId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.CompletionStage;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +22,12 @@ class MicrometerChatMetricsTest {
 
     @Test
     void recordsAcceptedDeliveredLatencyAndGauges() {
-        MicrometerChatMetrics metrics = new MicrometerChatMetrics(registry, new FixedDirectory(7), new FixedLog(42));
+        ConnectedDevices devices = new ConnectedDevices();
+        for (int i = 0; i < 7; i++) {
+            devices.register(new DeviceSession(new Device(new UserId(UUID.randomUUID()), new DeviceId("phone")),
+                    new SilentSink()));
+        }
+        MicrometerChatMetrics metrics = new MicrometerChatMetrics(registry, devices, new FixedBacklogLog(42, 50));
         metrics.messageAccepted();
         metrics.messageAccepted();
         metrics.messageDelivered(Duration.ofMillis(3));
@@ -28,51 +35,26 @@ class MicrometerChatMetricsTest {
 
         assertThat(registry.get("chat.messages.accepted").counter().count()).isEqualTo(2);
         assertThat(registry.get("chat.messages.delivered").timer().count()).isEqualTo(1);
-        assertThat(registry.get("chat.messages.delivered").timer().totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
-                .isEqualTo(3);
+        assertThat(registry.get("chat.messages.delivered").timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(3);
         assertThat(registry.get("chat.notifications.sent").counter().count()).isEqualTo(1);
         assertThat(registry.get("chat.connections.open").gauge().value()).isEqualTo(7);
-        assertThat(registry.get("chat.messages.pending").gauge().value()).isEqualTo(42);
+        assertThat(registry.get("chat.messages.pending").tag("subscription", "store").gauge().value()).isEqualTo(42);
+        assertThat(registry.get("chat.messages.pending").tag("subscription", "delivery").gauge().value())
+                .isEqualTo(50);
     }
 
-    private record FixedDirectory(int connected) implements DeviceDirectory {
+    private static final class SilentSink implements DeviceSink {
         @Override
-        public void register(DeviceSession session) {
+        public void push(DeviceEvent event) {
         }
 
         @Override
-        public void unregister(DeviceSession session) {
+        public int queued() {
+            return 0;
         }
 
         @Override
-        public Collection<DeviceSession> sessionsOf(UserId user) {
-            return List.of();
-        }
-
-        @Override
-        public int connectedDevices() {
-            return connected;
-        }
-    }
-
-    private record FixedLog(long backlog) implements MessageLog {
-        @Override
-        public CompletionStage<Appended> append(Entry entry) {
-            throw new IllegalStateException("not used by the metrics");
-        }
-
-        @Override
-        public Position head() {
-            return Position.START;
-        }
-
-        @Override
-        public void start(Consumer consumer) {
-        }
-
-        @Override
-        public long backlog() {
-            return backlog;
+        public void disconnect(DisconnectReason reason) {
         }
     }
 }

@@ -12,7 +12,9 @@ import org.rocksdb.WriteBatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,8 +43,8 @@ public final class RocksLogRecords {
         return storage.guarded(() -> findByClientIdNow(chat, sender, clientId));
     }
 
-    public List<Message> readAfter(long after, int limit) {
-        return storage.guarded(() -> readAfterNow(after, limit));
+    public List<Message> readAfter(long after, long upTo, int limit) {
+        return storage.guarded(() -> readAfterNow(after, upTo, limit));
     }
 
     public long lastPosition() {
@@ -51,6 +53,11 @@ public final class RocksLogRecords {
 
     public long consumerPosition(String consumer) {
         return storage.guarded(() -> consumerPositionNow(consumer));
+    }
+
+    /** Every recorded consumer (subscription) and its position. */
+    public Map<String, Long> consumerPositions() {
+        return storage.guarded(this::consumerPositionsNow);
     }
 
     public void recordConsumer(String consumer, long position) {
@@ -92,13 +99,25 @@ public final class RocksLogRecords {
         }
     }
 
-    /** Up to {@code limit} entries after {@code after}, in position order. */
-    private List<Message> readAfterNow(long after, int limit) {
-        List<Message> page = new ArrayList<>(Math.min(limit, 1024));
+    /**
+     * Up to {@code limit} entries after {@code after} and at most at {@code upTo}, in position order.
+     * The bound matters: an entry the writer has written may not be announced yet, and no reader may
+     * see it before it is.
+     */
+    private List<Message> readAfterNow(long after, long upTo, int limit) {
+        long count = Math.min(limit, upTo - after);
+        if (count <= 0) {
+            return List.of();
+        }
+        List<Message> page = new ArrayList<>((int) Math.min(count, 1024));
         try (ReadOptions read = new ReadOptions();
              RocksIterator rows = storage.iterator(storage.log(), read)) {
-            for (rows.seek(Keys.position(after + 1)); rows.isValid() && page.size() < limit; rows.next()) {
-                page.add(MessageCodec.decode(rows.value()));
+            for (rows.seek(Keys.position(after + 1)); rows.isValid() && page.size() < count; rows.next()) {
+                Message message = MessageCodec.decode(rows.value());
+                if (message.position().value() > upTo) {
+                    break;
+                }
+                page.add(message);
             }
             RocksMessages.status(rows, "reading the message log");
         }
@@ -114,6 +133,18 @@ public final class RocksLogRecords {
             RocksMessages.status(rows, "reading the log's head");
             return last;
         }
+    }
+
+    private Map<String, Long> consumerPositionsNow() {
+        Map<String, Long> positions = new LinkedHashMap<>();
+        try (ReadOptions read = new ReadOptions();
+             RocksIterator rows = storage.iterator(storage.consumers(), read)) {
+            for (rows.seekToFirst(); rows.isValid(); rows.next()) {
+                positions.put(new String(rows.key(), StandardCharsets.UTF_8), Keys.position(rows.value()));
+            }
+            RocksMessages.status(rows, "reading the consumers' positions");
+        }
+        return positions;
     }
 
     private long consumerPositionNow(String consumer) {

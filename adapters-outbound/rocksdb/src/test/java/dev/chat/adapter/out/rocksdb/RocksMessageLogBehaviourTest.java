@@ -4,6 +4,7 @@ import dev.chat.adapter.out.rocksdb.log.RocksMessageLog;
 import dev.chat.application.port.MessageLog;
 import dev.chat.application.port.MessageLog.Appended;
 import dev.chat.application.port.MessageLog.Entry;
+import dev.chat.application.port.MessageLog.Subscription;
 import dev.chat.application.port.contract.Eventually;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.message.ClientMessageId;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static dev.chat.application.port.contract.PortFixtures.chatId;
@@ -37,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the RocksDB log adds to the port's contract: crash safety, group commit, retention. */
 class RocksMessageLogBehaviourTest {
+    private static final Subscription STORE = Subscription.named("store");
+    private static final Subscription DELIVERY = Subscription.named("delivery").after(STORE);
+
     @TempDir
     Path dataDir;
     private final List<ApplicationContext> contexts = new ArrayList<>();
@@ -150,7 +155,7 @@ class RocksMessageLogBehaviourTest {
 
         assertThat(results).extracting(Appended::message).containsOnly(results.get(0).message());
         assertThat(results).filteredOn(appended -> !appended.duplicate()).hasSize(1);
-        assertThat(log.head()).isEqualTo(results.get(0).message().position());
+        assertThat(log.head(entry.chatId())).isEqualTo(results.get(0).message().position());
     }
 
     @Test
@@ -173,7 +178,7 @@ class RocksMessageLogBehaviourTest {
         RocksMessageLog log = openLog();
         List<Message> received = new ArrayList<>();
         int[] failuresLeft = {3};
-        log.start(batch -> {
+        log.subscribe(STORE, batch -> {
             synchronized (received) {
                 if (failuresLeft[0]-- > 0) {
                     throw new IllegalStateException("consumer down");
@@ -191,7 +196,7 @@ class RocksMessageLogBehaviourTest {
         synchronized (received) {
             assertThat(received).containsExactlyElementsOf(sent);
         }
-        Eventually.await("the backlog is empty", () -> log.backlog() == 0);
+        Eventually.await("the backlog is empty", () -> log.backlog(STORE) == 0);
     }
 
     @Test
@@ -207,16 +212,16 @@ class RocksMessageLogBehaviourTest {
         assertThat(log.deleteConsumedOlderThanRetention(newest.plus(Duration.ofDays(8))))
                 .as("nothing is deleted before the consumer has it").isZero();
 
-        log.start(batch -> { });
-        Eventually.await("the backlog is empty", () -> log.backlog() == 0);
+        log.subscribe(STORE, batch -> { });
+        Eventually.await("the backlog is empty", () -> log.backlog(STORE) == 0);
         assertThat(log.deleteConsumedOlderThanRetention(oldest.plus(Duration.ofDays(6)))).as("young entries stay")
                 .isZero();
         assertThat(log.deleteConsumedOlderThanRetention(newest.plus(Duration.ofDays(8)))).isEqualTo(50);
 
         contexts.get(0).close();
         RocksMessageLog reopened = openLog();
-        assertThat(reopened.head()).isEqualTo(old.get(old.size() - 1).position());
-        assertThat(reopened.backlog()).isZero();
+        assertThat(reopened.head(chat)).isEqualTo(old.get(old.size() - 1).position());
+        assertThat(reopened.backlog(STORE)).isZero();
         Appended resent = reopened.append(sent.get(0)).toCompletableFuture().join();
         assertThat(resent.duplicate()).as("past the retention, a resend is a new message").isFalse();
         assertThat(resent.message().position()).isGreaterThan(old.get(old.size() - 1).position());
@@ -229,7 +234,8 @@ class RocksMessageLogBehaviourTest {
 
         assertThatThrownBy(() -> log.append(entry(chatId(), userId())).toCompletableFuture().join())
                 .hasCauseInstanceOf(IllegalStateException.class);
-        assertThat(log.head()).isEqualTo(Position.START);
+        assertThat(log.head(chatId())).isEqualTo(Position.START);
+        assertThatThrownBy(() -> log.subscribe(STORE, batch -> { })).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -249,5 +255,94 @@ class RocksMessageLogBehaviourTest {
         assertThatThrownBy(() -> new RocksStorage(dataDir.toAbsolutePath().resolve("messages")))
                 .isInstanceOf(RocksFailure.class)
                 .hasMessageContaining("another server");
+    }
+    @Test
+    void retention_deletes_only_what_every_subscription_has_consumed() {
+        RocksMessageLog log = openLog(Map.of("chat.log.retention", "7d"));
+        CountDownLatch release = new CountDownLatch(1);
+        log.subscribe(STORE, batch -> { });
+        log.subscribe(DELIVERY, batch -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        List<Message> old = appendAll(log, entries(50, chatId(), userId()));
+        Instant later = old.get(old.size() - 1).sentAt().plus(Duration.ofDays(8));
+        Eventually.await("the store subscription has everything", () -> log.backlog(STORE) == 0);
+
+        assertThat(log.deleteConsumedOlderThanRetention(later)).as("delivery holds its first batch").isZero();
+        release.countDown();
+        Eventually.await("the delivery subscription has everything", () -> log.backlog(DELIVERY) == 0);
+        assertThat(log.deleteConsumedOlderThanRetention(later)).isEqualTo(50);
+    }
+
+    @Test
+    void a_subscription_recorded_but_not_subscribed_after_a_restart_still_holds_back_the_retention() {
+        RocksMessageLog log = openLog(Map.of("chat.log.retention", "7d"));
+        Subscription audit = Subscription.named("audit");
+        log.subscribe(STORE, batch -> { });
+        log.subscribe(audit, batch -> { });
+        List<Message> first = appendAll(log, entries(10, chatId(), userId()));
+        Eventually.await("both have the first ten", () -> log.backlog(STORE) == 0 && log.backlog(audit) == 0);
+        contexts.get(0).close();
+
+        RocksMessageLog reopened = openLog(Map.of("chat.log.retention", "7d"));
+        reopened.subscribe(STORE, batch -> { });
+        List<Message> second = appendAll(reopened, entries(10, chatId(), userId()));
+        Eventually.await("store has everything", () -> reopened.backlog(STORE) == 0);
+        Instant later = second.get(second.size() - 1).sentAt().plus(Duration.ofDays(8));
+
+        assertThat(reopened.backlog(audit)).isEqualTo(10);
+        assertThat(reopened.deleteConsumedOlderThanRetention(later)).as("only what audit had handled too")
+                .isEqualTo(first.size());
+    }
+
+    @Test
+    void an_upgraded_data_folder_starts_its_subscriptions_at_the_old_consumers_position() {
+        Path folder = dataDir.resolve("messages");
+        RocksMessageLog old = openLog();
+        List<Message> handledBefore = appendAll(old, entries(5, chatId(), userId()));
+        List<Message> notHandled = appendAll(old, entries(3, chatId(), userId()));
+        contexts.get(0).close();
+        // the data folder as the release before subscriptions left it: one consumer, "message-pipeline"
+        RocksStorage storage = new RocksStorage(folder);
+        try {
+            new RocksLogRecords(storage).recordConsumer("message-pipeline",
+                    handledBefore.get(handledBefore.size() - 1).position().value());
+        } finally {
+            storage.close();
+        }
+
+        RocksMessageLog upgraded = openLog();
+        assertThat(upgraded.backlog(STORE)).isEqualTo(3);
+        List<Message> stored = new ArrayList<>();
+        List<Message> delivered = new ArrayList<>();
+        upgraded.subscribe(STORE, batch -> {
+            synchronized (stored) {
+                stored.addAll(batch);
+            }
+        });
+        upgraded.subscribe(DELIVERY, batch -> {
+            synchronized (delivered) {
+                delivered.addAll(batch);
+            }
+        });
+
+        Eventually.await("both have what the old consumer had not handled", () -> {
+            synchronized (stored) {
+                synchronized (delivered) {
+                    return stored.size() >= 3 && delivered.size() >= 3;
+                }
+            }
+        });
+        synchronized (stored) {
+            assertThat(stored).as("nothing the old consumer had handled is replayed").containsExactlyElementsOf(notHandled);
+        }
+        synchronized (delivered) {
+            assertThat(delivered).containsExactlyElementsOf(notHandled);
+        }
+        Eventually.await("the backlogs are empty", () -> upgraded.backlog(STORE) == 0 && upgraded.backlog(DELIVERY) == 0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.chat.adapter.in.rest.auth;
 
+import dev.chat.domain.user.IssuedToken;
 import dev.chat.adapter.in.rest.ApiMapper;
 import dev.chat.adapter.in.rest.ApiRequests.SignUpRequest;
 import dev.chat.adapter.in.rest.ApiRequests.TokenRequest;
@@ -46,7 +47,7 @@ public class AuthController {
     @Operation(summary = "Exchange username and password for an access token (a JWT for the WebSocket and the API)")
     @Post("/token")
     public TokenView token(@Body TokenRequest request) {
-        TokenIssuer.IssuedToken token = logIn.logIn(request.username(), request.password());
+        IssuedToken token = logIn.logIn(request.username(), request.password());
         return new TokenView(token.accessToken(), "Bearer", token.expiresIn().toSeconds());
     }
 }

@@ -24,7 +24,7 @@ public final class Problems {
             case INVALID_INPUT, BODY_EMPTY, BODY_TOO_LARGE, CANNOT_CHAT_WITH_SELF -> HttpStatus.BAD_REQUEST;
             case CHAT_NOT_FOUND, USER_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case NOT_AN_ADMIN, NOT_A_CONTACT -> HttpStatus.FORBIDDEN;
-            case NOT_A_GROUP, ALREADY_A_MEMBER, NOT_A_MEMBER, GROUP_FULL, USERNAME_TAKEN -> HttpStatus.CONFLICT;
+            case NOT_A_GROUP, ALREADY_A_MEMBER, NOT_A_MEMBER, GROUP_FULL, USERNAME_TAKEN, CONFLICT -> HttpStatus.CONFLICT;
             case BAD_CREDENTIALS, UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
         };

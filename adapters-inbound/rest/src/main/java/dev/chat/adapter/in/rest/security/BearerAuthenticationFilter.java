@@ -1,8 +1,8 @@
 package dev.chat.adapter.in.rest.security;
 
+import dev.chat.domain.user.InvalidTokenException;
 import dev.chat.adapter.in.rest.problem.Problems;
 import dev.chat.application.identity.AuthenticateUseCase;
-import dev.chat.application.port.AccessTokenVerifier.InvalidTokenException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -1,40 +1,36 @@
 package dev.chat.adapter.out.jdbc.chat;
 
-import dev.chat.domain.chat.Chat;
 import dev.chat.domain.chat.ChatId;
+import dev.chat.domain.chat.DirectChat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The chats this node used last, so that sending and fan-out do not query the database per message. */
+/**
+ * The direct chats this node used last, so that sending and fan-out in them do not query the
+ * database per message. Direct chats only: a direct chat's two members never change, so nothing
+ * another node writes can make an entry stale. Groups change, on any node, and are never cached.
+ */
 final class ChatCache {
-    private final Map<ChatId, Chat> chats;
+    private final Map<ChatId, DirectChat> chats;
 
     ChatCache(int capacity) {
         this.chats = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<ChatId, Chat> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<ChatId, DirectChat> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    synchronized Optional<Chat> get(ChatId id) {
+    synchronized Optional<DirectChat> get(ChatId id) {
         return Optional.ofNullable(chats.get(id));
     }
 
-    /** What this node just wrote: it replaces whatever was cached. */
-    synchronized void written(Chat chat) {
+    /** A direct chat as stored: any copy is as good as another, since it never changes. */
+    synchronized DirectChat put(DirectChat chat) {
         chats.put(chat.id(), chat);
-    }
-
-    /**
-     * What a reader loaded: kept only if no writer cached the chat meanwhile, because a load that
-     * raced with a write may have read the older version.
-     */
-    synchronized Chat loaded(Chat chat) {
-        Chat present = chats.putIfAbsent(chat.id(), chat);
-        return present == null ? chat : present;
+        return chat;
     }
 }

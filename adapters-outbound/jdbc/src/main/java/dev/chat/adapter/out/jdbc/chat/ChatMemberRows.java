@@ -10,17 +10,9 @@ import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
 import java.util.UUID;
 
-/** Micronaut Data repository of {@code chat_members}; one implementation per database vendor. */
+/** Micronaut Data repository of {@code chat_members} (the writes); one implementation per database vendor. */
 public interface ChatMemberRows extends GenericRepository<ChatMemberRow, ChatMemberRow.Key> {
     List<ChatMemberRow> saveAll(Iterable<ChatMemberRow> rows);
-
-    @Query("SELECT chat_id, user_id, role, since_position FROM chat_members WHERE chat_id = :chat")
-    List<ChatMemberRow> findMembersOf(UUID chat);
-
-    /** The members of every chat the user is in: one query for a whole chat list. */
-    @Query("SELECT m.chat_id, m.user_id, m.role, m.since_position FROM chat_members m"
-            + " WHERE m.chat_id IN (SELECT mine.chat_id FROM chat_members mine WHERE mine.user_id = :user)")
-    List<ChatMemberRow> findMembersOfChatsOf(UUID user);
 
     @Query("DELETE FROM chat_members WHERE chat_id = :chat")
     void deleteMembersOf(UUID chat);

@@ -7,22 +7,21 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
-/** Micronaut Data repository of {@code chats}; one implementation per database vendor. */
+/** Micronaut Data repository of {@code chats} (the writes; reads join the members, see JdbcChatRepository). */
 public interface ChatRows extends GenericRepository<ChatRow, UUID> {
+    /** Inserts the row; a unique violation when a chat with its id is stored. */
     ChatRow save(ChatRow row);
 
-    ChatRow update(ChatRow row);
-
-    boolean existsById(UUID id);
-
-    Optional<ChatRow> findById(UUID id);
-
-    @Query("SELECT c.id, c.kind, c.name FROM chats c JOIN chat_members m ON m.chat_id = c.id WHERE m.user_id = :user")
-    List<ChatRow> findChatsOf(UUID user);
+    /**
+     * Renames the group and raises its version by one if the stored version is the given one.
+     *
+     * @return the rows changed: 1, or 0 when the group is at another version (or is no group)
+     */
+    @Query("UPDATE chats SET name = :name, version = version + 1"
+            + " WHERE id = :id AND kind = 'GROUP' AND version = :version")
+    long updateGroupAt(UUID id, String name, long version);
 
     /** {@link ChatRows} with SQL for H2. */
     @JdbcRepository(dialect = Dialect.H2)

@@ -3,6 +3,7 @@ package dev.chat.adapter.out.jdbc.chat;
 import dev.chat.adapter.out.jdbc.SqlErrors;
 import dev.chat.adapter.out.jdbc.StorageFailure;
 import dev.chat.application.port.ChatRepository;
+import dev.chat.application.port.ConcurrentChangeException;
 import dev.chat.domain.chat.Chat;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.chat.DirectChat;
@@ -13,11 +14,16 @@ import dev.chat.domain.chat.Role;
 import dev.chat.domain.message.Position;
 import dev.chat.domain.user.UserId;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,132 +33,178 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@link ChatRepository} on {@code chats} and {@code chat_members}, with an in-process cache in
- * front of {@link #findById}, which every sent and every delivered message calls.
+ * {@link ChatRepository} on {@code chats} and {@code chat_members}, correct with any number of
+ * server nodes on one database, without locks in the JVM.
  *
- * <p>The cache is kept right by this node's own writes only. That is exact on one node (the embedded
- * default); a cluster of API nodes must not rely on it and gets memberships from the Kafka Streams
- * membership table fed by change data capture instead (the distributed profile).
+ * <p>Groups: {@link #saveGroup} is version-checked in the database. In one transaction it either
+ * inserts a new group (version 0: a unique violation means the id is taken) or runs
+ * {@code UPDATE chats SET name = ?, version = version + 1 WHERE id = ? AND version = ?} (no row
+ * changed means someone, on any node, saved the group since it was read), then rewrites the
+ * members; a refused save throws {@link ConcurrentChangeException} and stores nothing. A group and
+ * its members are read in one statement, so the version read is the one of the members read.
+ * Groups are never cached: any node may change them, and a node-local copy would go stale.
+ *
+ * <p>Direct chats: their two members never change, so no write on another node can make a copy
+ * stale. They are cached in process ({@code chat.chats.cache-size}, LRU), and {@link #findById},
+ * which every sent and every delivered message calls, is a cache hit for them.
  */
 @Singleton
 public final class JdbcChatRepository implements ChatRepository {
-    private static final int LOCK_STRIPES = 64;
+    private static final String COLUMNS = "c.id, c.kind, c.name, c.version, m.user_id, m.role, m.since_position";
+    /** LEFT JOIN: a group whose last member left is still found (with no members). */
+    private static final String CHAT_BY_ID = "SELECT " + COLUMNS
+            + " FROM chats c LEFT JOIN chat_members m ON m.chat_id = c.id WHERE c.id = ?";
+    /** Every chat the user is in, each with all of its members, in one statement. */
+    private static final String CHATS_OF = "SELECT " + COLUMNS
+            + " FROM chat_members mine JOIN chats c ON c.id = mine.chat_id JOIN chat_members m ON m.chat_id = c.id"
+            + " WHERE mine.user_id = ?";
 
     private final ChatRows chats;
     private final ChatMemberRows members;
     private final TransactionOperations<Connection> transactions;
-    private final ChatCache cache;
-    private final Object[] writeLocks = new Object[LOCK_STRIPES];
+    private final DataSource dataSource;
+    private final ChatCache directChats;
 
     public JdbcChatRepository(ChatRows chats, ChatMemberRows members, TransactionOperations<Connection> transactions,
-                              @Value("${chat.chats.cache-size:100000}") int cacheSize) {
+                              DataSource dataSource, @Value("${chat.chats.cache-size:100000}") int cacheSize) {
         this.chats = chats;
         this.members = members;
         this.transactions = transactions;
-        this.cache = new ChatCache(cacheSize);
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            writeLocks[i] = new Object();
-        }
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.directChats = new ChatCache(cacheSize);
     }
 
     @Override
     public DirectChat saveDirect(DirectChat chat) {
-        Optional<Chat> cached = cache.get(chat.id());
+        Optional<DirectChat> cached = directChats.get(chat.id());
         if (cached.isPresent()) {
-            return asDirect(cached.get());
+            return cached.get();
         }
-        synchronized (lockFor(chat.id())) {
-            Optional<Chat> stored = load(chat.id());
-            if (stored.isPresent()) {
-                return asDirect(cache.loaded(stored.get()));
-            }
-            try {
-                transactions.executeWrite(status -> {
-                    chats.save(new ChatRow(chat.id().value(), ChatRow.DIRECT, null));
-                    members.saveAll(memberRows(chat));
-                    return null;
-                });
-            } catch (DataAccessException e) {
-                if (!SqlErrors.isUniqueViolation(e)) {
-                    throw StorageFailure.of("storing a direct chat", e);
-                }
-                // another node stored the same pair's chat first: the id says it is the same chat
-            }
-            cache.written(chat);
-            return chat;
+        Optional<Chat> stored = load(chat.id());
+        if (stored.isPresent()) {
+            return directChats.put(asDirect(stored.get()));
         }
+        try {
+            transactions.executeWrite(status -> {
+                chats.save(new ChatRow(chat.id().value(), ChatRow.DIRECT, null, ChatRow.FIRST_VERSION));
+                members.saveAll(memberRows(chat));
+                return null;
+            });
+        } catch (DataAccessException e) {
+            if (!SqlErrors.isUniqueViolation(e)) {
+                throw StorageFailure.of("storing a direct chat", e);
+            }
+            // stored first by another thread or node: the id says it is the same chat
+        }
+        return directChats.put(chat);
     }
 
     @Override
-    public void saveGroup(Group group) {
-        synchronized (lockFor(group.id())) {
-            ChatRow row = new ChatRow(group.id().value(), ChatRow.GROUP, group.name().value());
-            try {
-                transactions.executeWrite(status -> {
-                    if (chats.existsById(row.id())) {
-                        chats.update(row);
-                    } else {
-                        chats.save(row);
+    public Group saveGroup(Group group) {
+        UUID id = group.id().value();
+        String name = group.name().value();
+        long basedOn = group.version();
+        try {
+            return transactions.executeWrite(status -> {
+                if (basedOn == Group.NEVER_STORED) {
+                    chats.save(new ChatRow(id, ChatRow.GROUP, name, ChatRow.FIRST_VERSION));
+                } else {
+                    // the row lock taken here orders concurrent saves: a later one finds another version
+                    if (chats.updateGroupAt(id, name, basedOn) == 0) {
+                        throw new ConcurrentChangeException(group.id(), basedOn);
                     }
-                    members.deleteMembersOf(row.id());
-                    members.saveAll(memberRows(group));
-                    return null;
-                });
-            } catch (DataAccessException e) {
-                throw StorageFailure.of("storing a group", e);
+                    members.deleteMembersOf(id);
+                }
+                members.saveAll(memberRows(group));
+                return new Group(group.id(), group.name(), group.members(), basedOn + 1);
+            });
+        } catch (DataAccessException e) {
+            if (basedOn == Group.NEVER_STORED && SqlErrors.isUniqueViolation(e)) {
+                // a chat with this id was stored first, here or on another node
+                throw new ConcurrentChangeException(group.id(), basedOn);
             }
-            cache.written(group);
+            throw StorageFailure.of("storing a group", e);
         }
     }
 
     @Override
     public Optional<Chat> findById(ChatId id) {
-        Optional<Chat> cached = cache.get(id);
+        Optional<DirectChat> cached = directChats.get(id);
         if (cached.isPresent()) {
-            return cached;
+            return Optional.of(cached.get());
         }
-        return load(id).map(cache::loaded);
+        return load(id).map(this::cachedIfDirect);
     }
 
     @Override
     public List<Chat> chatsOf(UserId user) {
-        List<ChatRow> rows = chats.findChatsOf(user.value());
-        if (rows.isEmpty()) {
-            return List.of();
+        return query(CHATS_OF, user.value(), "listing a user's chats").stream().map(this::cachedIfDirect).toList();
+    }
+
+    private Optional<Chat> load(ChatId id) {
+        return query(CHAT_BY_ID, id.value(), "reading a chat").stream().findFirst();
+    }
+
+    /** The chats whose rows the statement returns (one row per member), read in one statement. */
+    private List<Chat> query(String sql, UUID parameter, String operation) {
+        Map<UUID, Loaded> loaded = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setObject(1, parameter);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        UUID chatId = rows.getObject(1, UUID.class);
+                        Loaded chat = loaded.get(chatId);
+                        if (chat == null) {
+                            chat = new Loaded(chatId, rows.getString(2), rows.getString(3), rows.getLong(4));
+                            loaded.put(chatId, chat);
+                        }
+                        UUID member = rows.getObject(5, UUID.class);
+                        if (member != null) {
+                            chat.members.add(new Membership(new UserId(member), Role.valueOf(rows.getString(6)),
+                                    new Position(rows.getLong(7))));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw StorageFailure.of(operation, e);
         }
-        Map<UUID, List<ChatMemberRow>> membersByChat = new LinkedHashMap<>();
-        for (ChatMemberRow member : members.findMembersOfChatsOf(user.value())) {
-            membersByChat.computeIfAbsent(member.id().chatId(), id -> new ArrayList<>()).add(member);
-        }
-        List<Chat> result = new ArrayList<>(rows.size());
-        for (ChatRow row : rows) {
-            result.add(cache.loaded(toChat(row, membersByChat.getOrDefault(row.id(), List.of()))));
+        List<Chat> result = new ArrayList<>(loaded.size());
+        for (Loaded chat : loaded.values()) {
+            result.add(chat.toChat());
         }
         return result;
     }
 
-    private Optional<Chat> load(ChatId id) {
-        return chats.findById(id.value()).map(row -> toChat(row, members.findMembersOf(row.id())));
+    private Chat cachedIfDirect(Chat chat) {
+        return chat instanceof DirectChat direct ? directChats.put(direct) : chat;
     }
 
-    private static Chat toChat(ChatRow row, List<ChatMemberRow> memberRows) {
-        ChatId id = new ChatId(row.id());
-        if (ChatRow.DIRECT.equals(row.kind())) {
-            if (memberRows.size() != 2) {
-                throw new IllegalStateException("direct chat " + id + " has " + memberRows.size() + " members stored");
-            }
-            return new DirectChat(id, new UserId(memberRows.get(0).id().userId()),
-                    new UserId(memberRows.get(1).id().userId()));
+    /** A chat's row and the members read with it. */
+    private record Loaded(UUID id, String kind, String name, long version, List<Membership> members) {
+        Loaded(UUID id, String kind, String name, long version) {
+            this(id, kind, name, version, new ArrayList<>());
         }
-        // a stable order, so that the group behaves the same after every load (eldest member first)
-        List<Membership> memberships = memberRows.stream()
-                .map(m -> new Membership(new UserId(m.id().userId()), Role.valueOf(m.role()),
-                        new Position(m.sincePosition())))
-                .sorted(Comparator.comparing(Membership::since)
-                        .thenComparing(m -> m.isAdmin() ? 0 : 1)
-                        .thenComparing(Membership::userId))
-                .toList();
-        return new Group(id, new GroupName(row.name()), memberships);
+
+        Chat toChat() {
+            ChatId chatId = new ChatId(id);
+            if (ChatRow.DIRECT.equals(kind)) {
+                if (members.size() != 2) {
+                    throw new IllegalStateException("direct chat " + chatId + " has " + members.size()
+                            + " members stored");
+                }
+                return new DirectChat(chatId, members.get(0).userId(), members.get(1).userId());
+            }
+            // a stable order, so that the group behaves the same after every load (eldest member first)
+            List<Membership> ordered = members.stream()
+                    .sorted(Comparator.comparing(Membership::since)
+                            .thenComparing(m -> m.isAdmin() ? 0 : 1)
+                            .thenComparing(Membership::userId))
+                    .toList();
+            return new Group(chatId, new GroupName(name), ordered, version);
+        }
     }
 
     private static List<ChatMemberRow> memberRows(Chat chat) {
@@ -167,9 +219,5 @@ public final class JdbcChatRepository implements ChatRepository {
             return direct;
         }
         throw new IllegalStateException("chat " + chat.id() + " is stored as a group");
-    }
-
-    private Object lockFor(ChatId id) {
-        return writeLocks[Math.floorMod(id.hashCode(), LOCK_STRIPES)];
     }
 }

@@ -13,19 +13,24 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The SQL of {@code message_log} and {@code log_consumer}; every method runs on the connection it is given. */
+/**
+ * The SQL of {@code message_log} and {@code log_consumer} (one row per subscription name); every
+ * method runs on the connection it is given.
+ */
 final class LogTable {
     private static final String INSERT = "INSERT INTO message_log (" + MessageColumns.LIST + ") VALUES ("
             + MessageColumns.PLACEHOLDERS + ")";
     private static final String FIND_BY_CLIENT_ID = "SELECT " + MessageColumns.LIST
             + " FROM message_log WHERE chat_id = ? AND sender_id = ? AND client_message_id = ?";
     private static final String READ_AFTER = "SELECT " + MessageColumns.LIST
-            + " FROM message_log WHERE position > ? ORDER BY position LIMIT ?";
+            + " FROM message_log WHERE position > ? AND position <= ? ORDER BY position LIMIT ?";
     private static final String MAX_POSITION = "SELECT COALESCE(MAX(position), 0) FROM message_log";
-    private static final String CONSUMER_POSITION = "SELECT position FROM log_consumer WHERE name = ?";
+    private static final String CONSUMER_POSITIONS = "SELECT name, position FROM log_consumer";
     private static final String MOVE_CONSUMER = "UPDATE log_consumer SET position = ? WHERE name = ? AND position < ?";
     private static final String INSERT_CONSUMER = "INSERT INTO log_consumer (name, position) SELECT ?, ?"
             + " WHERE NOT EXISTS (SELECT 1 FROM log_consumer WHERE name = ?)";
@@ -65,10 +70,12 @@ final class LogTable {
         }
     }
 
-    static List<Message> readAfter(Connection connection, long after, int limit) throws SQLException {
+    /** Up to {@code limit} entries after {@code after} and at most at {@code upTo}, in position order. */
+    static List<Message> readAfter(Connection connection, long after, long upTo, int limit) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(READ_AFTER)) {
             query.setLong(1, after);
-            query.setInt(2, limit);
+            query.setLong(2, upTo);
+            query.setInt(3, limit);
             List<Message> messages = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -87,13 +94,16 @@ final class LogTable {
         }
     }
 
-    static long consumerPosition(Connection connection, String consumer) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(CONSUMER_POSITION)) {
-            query.setString(1, consumer);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next() ? result.getLong(1) : 0;
+    /** Every recorded consumer (subscription) and its position. */
+    static Map<String, Long> consumerPositions(Connection connection) throws SQLException {
+        Map<String, Long> positions = new LinkedHashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(CONSUMER_POSITIONS);
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                positions.put(rows.getString(1), rows.getLong(2));
             }
         }
+        return positions;
     }
 
     /** Records how far the consumer got; never moves it back. */

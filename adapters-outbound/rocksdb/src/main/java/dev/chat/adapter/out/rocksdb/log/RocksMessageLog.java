@@ -4,6 +4,7 @@ import dev.chat.adapter.out.rocksdb.RocksLogRecords;
 import dev.chat.application.port.MessageLog;
 import dev.chat.domain.RejectedException;
 import dev.chat.domain.Rejection;
+import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.message.Position;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -16,10 +17,16 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,12 +37,14 @@ import java.util.concurrent.TimeUnit;
  * The embedded default's {@link MessageLog}: the seed's Kafka topic made in-process, on RocksDB.
  * Appends queue to one writer thread that group-commits them ({@link GroupCommitWriter}) with one
  * synced write per batch; an append completes only after that sync, so an acknowledged message
- * survives {@code kill -9} and a power loss. A feeder thread gives the consumer what is written
- * ({@link LogFeeder}).
+ * survives {@code kill -9} and a power loss. Each subscription has a feeder thread that gives its
+ * consumer what is written ({@link LogFeeder}), its position recorded under its name in the
+ * {@code consumers} column family; a subscription {@code after} another is fed only what that one's
+ * consumer returned from.
  *
  * <p>Idempotency: an append with the chat, sender and client message id of a logged entry returns
  * that entry, for as long as the log keeps it ({@code chat.log.retention}, 7 days by default):
- * consumed entries older than that are deleted by a periodic sweep.
+ * entries every subscription has consumed that are older than that are deleted by a periodic sweep.
  */
 @Singleton
 @Requires(property = "chat.log.backend", value = "rocksdb")
@@ -43,16 +52,24 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RocksMessageLog.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
+    /** The name the log's one consumer had before subscriptions: an upgraded data folder still has it. */
+    static final String LEGACY_CONSUMER = "message-pipeline";
+
     private final RocksLogRecords records;
     private final Duration retention;
     private final int pageSize;
-    private final long consumedAtOpen;
+    /** The positions recorded when the log opened, by subscription name (the legacy consumer's too). */
+    private final Map<String, Long> recordedAtOpen;
     private final BlockingQueue<PendingAppend> queue;
     private final ExecutorService completions;
     private final GroupCommitWriter writer;
     private final Thread writerThread;
-    private volatile LogFeeder feeder;
-    private Thread feederThread;
+    /** Every subscription's feeder, by name; added to under {@code this}. */
+    private final Map<String, LogFeeder> feeders = new ConcurrentHashMap<>();
+    /** Guarded by {@code this}. */
+    private final Map<String, Thread> feederThreads = new HashMap<>();
+    /** The feeders the writer tells of each commit (those that follow no other); replaced, never changed. */
+    private volatile LogFeeder[] roots = new LogFeeder[0];
     private volatile boolean accepting = true;
 
     public RocksMessageLog(RocksLogRecords records,
@@ -65,9 +82,10 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
         this.records = records;
         this.retention = retention;
         this.pageSize = batchSize;
-        this.consumedAtOpen = records.consumerPosition(LogFeeder.CONSUMER_NAME);
-        // swept entries were all consumed, so the consumer's position keeps positions from being reused
-        long head = Math.max(records.lastPosition(), consumedAtOpen);
+        this.recordedAtOpen = Map.copyOf(records.consumerPositions());
+        // swept entries were consumed by every subscription, so their positions keep positions from being reused
+        long consumed = recordedAtOpen.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        long head = Math.max(records.lastPosition(), consumed);
         // bounded: under overload an append is refused at once rather than held in memory without end
         this.queue = new LinkedBlockingQueue<>(queueCapacity);
         this.completions = Executors.newSingleThreadExecutor(daemon("chat-log-completions"));
@@ -75,7 +93,7 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
                 this::committed);
         this.writerThread = daemon("chat-log-writer").newThread(writer);
         writerThread.start();
-        LOG.info("message log open at position {}, consumer at {}", head, consumedAtOpen);
+        LOG.info("message log open at position {}, subscriptions at {}", head, recordedAtOpen);
     }
 
     @Override
@@ -95,39 +113,92 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
         return pending.result;
     }
 
+    /**
+     * The durable head of the whole log (positions are global here): a position given to a batch
+     * that was never written may be given again after a restart, so it is no head. Every feeder reads
+     * only up to a head announced before its page, so no message is offered above this.
+     */
     @Override
-    public Position head() {
-        // durable positions only: one given to a batch that was never written may be given again after a restart
+    public Position head(ChatId chat) {
         return new Position(writer.committedHead());
     }
 
     @Override
-    public synchronized void start(Consumer consumer) {
-        if (feeder != null) {
-            throw new IllegalStateException("the message log already has a consumer");
+    public synchronized void subscribe(Subscription subscription, Consumer consumer) {
+        if (subscription.after().filter(subscription.name()::equals).isPresent()) {
+            throw new IllegalArgumentException("a subscription cannot follow itself: " + subscription.name());
+        }
+        if (feeders.containsKey(subscription.name())) {
+            throw new IllegalStateException("message log subscription " + subscription.name() + " already has a consumer");
         }
         if (!accepting) {
-            throw new IllegalStateException("the message log is closed");
+            throw closed();
         }
-        feeder = new LogFeeder(records, pageSize, consumer, consumedAtOpen, writer.committedHead());
-        // a batch committed between reading the head and publishing the feeder told nobody: tell it now
-        feeder.committed(writer.committedHead());
-        feederThread = daemon("chat-log-feeder").newThread(feeder);
-        feederThread.start();
+        long position = startingPosition(subscription.name());
+        LogFeeder feeder = new LogFeeder(records, pageSize, subscription, consumer, position, 0);
+        feeders.put(subscription.name(), feeder);
+        if (subscription.after().isEmpty()) {
+            List<LogFeeder> more = new ArrayList<>(List.of(roots));
+            more.add(feeder);
+            roots = more.toArray(LogFeeder[]::new);
+            // a batch committed before the feeder was published told nobody: tell it now
+            feeder.raiseLimit(writer.committedHead());
+        } else {
+            LogFeeder leader = feeders.get(subscription.after().get());
+            if (leader != null) {
+                leader.lead(feeder);
+            }
+            // else it waits: its leader, when it subscribes, takes it on below
+        }
+        for (LogFeeder waiting : feeders.values()) {
+            if (waiting.subscription().after().filter(subscription.name()::equals).isPresent()) {
+                feeder.lead(waiting);
+            }
+        }
+        Thread thread = daemon("chat-log-feeder-" + subscription.name()).newThread(feeder);
+        feederThreads.put(subscription.name(), thread);
+        thread.start();
+        LOG.info("message log subscription {} starts after position {}{}", subscription.name(), position,
+                subscription.after().map(leader -> ", after " + leader).orElse(""));
+    }
+
+    /**
+     * Where a subscription starts: its recorded position; for one never recorded on a data folder of
+     * the time before subscriptions, the old consumer's position (both {@code store} and
+     * {@code delivery} inherit it: what it had handled was stored and delivered), else the start.
+     */
+    private long startingPosition(String name) {
+        Long own = recordedAtOpen.get(name);
+        if (own != null) {
+            return own;
+        }
+        Long legacy = recordedAtOpen.get(LEGACY_CONSUMER);
+        if (legacy == null) {
+            return 0;
+        }
+        try {
+            records.recordConsumer(name, legacy);
+        } catch (RuntimeException e) {
+            LOG.warn("message log could not record the inherited position {} of subscription {}: {}", legacy, name,
+                    e.getMessage());
+        }
+        LOG.info("message log subscription {} inherits the position {} of the old consumer {}", name, legacy,
+                LEGACY_CONSUMER);
+        return legacy;
     }
 
     private void committed(long position) {
-        LogFeeder current = feeder;
-        if (current != null) {
-            current.committed(position);
+        for (LogFeeder root : roots) {
+            root.raiseLimit(position);
         }
     }
 
     @Override
-    public long backlog() {
-        LogFeeder current = feeder;
-        long delivered = current == null ? consumedAtOpen : current.delivered();
-        return Math.max(0, writer.committedHead() - delivered);
+    public long backlog(Subscription subscription) {
+        LogFeeder feeder = feeders.get(subscription.name());
+        long handled = feeder != null ? feeder.delivered()
+                : recordedAtOpen.getOrDefault(subscription.name(), recordedAtOpen.getOrDefault(LEGACY_CONSUMER, 0L));
+        return Math.max(0, writer.committedHead() - handled);
     }
 
     /** How many batches the writer committed: appends divided by this is the group commit's gain. */
@@ -135,11 +206,24 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
         return writer.commits();
     }
 
-    /** Deletes consumed entries logged before {@code now} minus the retention; returns how many. */
+    /**
+     * Up to where every subscription has handled the log: the lowest position of those with a
+     * consumer now and of those recorded but not subscribed since the log opened (they will be
+     * back). The old consumer counts only on a folder no subscription has run on yet. 0 (nothing)
+     * when there is no subscription at all.
+     */
+    long consumedByAll() {
+        Map<String, Long> positions = new HashMap<>(recordedAtOpen);
+        feeders.forEach((name, feeder) -> positions.put(name, feeder.delivered()));
+        if (positions.size() > 1) {
+            positions.remove(LEGACY_CONSUMER);
+        }
+        return positions.values().stream().mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    /** Deletes entries every subscription has handled that were logged before {@code now} minus the retention. */
     public long deleteConsumedOlderThanRetention(Instant now) {
-        LogFeeder current = feeder;
-        long consumed = current == null ? consumedAtOpen : current.delivered();
-        long deleted = records.deleteConsumedBefore(consumed, now.minus(retention));
+        long deleted = records.deleteConsumedBefore(consumedByAll(), now.minus(retention));
         if (deleted > 0) {
             LOG.info("deleted {} consumed message log entries older than {}", deleted, retention);
         }
@@ -155,7 +239,10 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
         }
     }
 
-    /** Stops taking appends, commits what is queued, lets the consumer have it, and stops the threads. */
+    /**
+     * Stops taking appends, commits what is queued, lets the subscriptions have it (each leader
+     * before its followers, so a follower is given what its leader handled last), and stops the threads.
+     */
     @PreDestroy
     @Override
     public synchronized void close() {
@@ -168,10 +255,12 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
         List<PendingAppend> abandoned = new ArrayList<>();
         queue.drainTo(abandoned);
         abandoned.forEach(p -> p.result.completeExceptionally(closed()));
-        if (feeder != null) {
-            feeder.stop();
-            join(feederThread);
+        Set<String> stopped = new HashSet<>();
+        for (LogFeeder root : roots) {
+            stopWithFollowers(root, stopped);
         }
+        // followers whose leader never subscribed
+        feeders.values().forEach(feeder -> stopWithFollowers(feeder, stopped));
         completions.shutdown();
         try {
             if (!completions.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -180,8 +269,20 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info("message log closed at position {}, consumer at {}", writer.assignedHead(),
-                feeder == null ? consumedAtOpen : feeder.delivered());
+        Map<String, Long> positions = new LinkedHashMap<>();
+        feeders.forEach((name, feeder) -> positions.put(name, feeder.delivered()));
+        LOG.info("message log closed at position {}, subscriptions at {}", writer.assignedHead(), positions);
+    }
+
+    private void stopWithFollowers(LogFeeder feeder, Set<String> stopped) {
+        if (!stopped.add(feeder.subscription().name())) {
+            return;
+        }
+        feeder.stop();
+        join(feederThreads.get(feeder.subscription().name()));
+        for (LogFeeder follower : feeder.followers()) {
+            stopWithFollowers(follower, stopped);
+        }
     }
 
     private static void join(Thread thread) {

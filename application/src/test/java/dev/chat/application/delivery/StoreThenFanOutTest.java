@@ -2,13 +2,13 @@ package dev.chat.application.delivery;
 
 import dev.chat.application.port.memory.InMemoryChatRepository;
 import dev.chat.application.port.memory.InMemoryMessageStore;
-import dev.chat.application.presence.ManualClock;
+import dev.chat.application.port.memory.InMemoryOffsetStore;
+import dev.chat.application.port.contract.ManualClock;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.chat.DirectChat;
 import dev.chat.domain.chat.Group;
 import dev.chat.domain.chat.GroupName;
 import dev.chat.domain.chat.GroupPolicy;
-import dev.chat.domain.device.Device;
 import dev.chat.domain.device.DeviceId;
 import dev.chat.domain.message.ClientMessageId;
 import dev.chat.domain.message.Message;
@@ -32,20 +32,20 @@ import static dev.chat.application.identity.People.DAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The message pipeline, the message log's consumer: it stores each batch, then fans every message
- * out to the members' connected devices and notifies members who have none.
+ * A node's two log subscriptions on one batch: storing writes it to the chat contents, then the
+ * fan-out hands every message to the members' connected devices and notifies members who have none.
  */
-class MessagePipelineTest {
+class StoreThenFanOutTest {
     private static final Instant SENT_AT = ManualClock.MORNING;
 
     private final List<String> journal = new ArrayList<>();
     private final JournalingStore store = new JournalingStore();
     private final InMemoryChatRepository chats = new InMemoryChatRepository();
-    private final MapDeviceDirectory devices = new MapDeviceDirectory();
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final CountingMetrics metrics = new CountingMetrics();
     private final ManualClock clock = new ManualClock(SENT_AT.plusMillis(40));
-    private final MessagePipeline pipeline = new MessagePipeline(store, chats, devices, notifier, metrics, clock);
+    private final Cluster cluster = new Cluster(chats, store, new InMemoryOffsetStore(), notifier, metrics, clock);
+    private final Node node = cluster.node("node-1", Runnable::run);
     private final DirectChat aliceAndBob = chats.saveDirect(DirectChat.between(ALICE.id(), BOB.id()));
 
     /** A message store that writes in the journal what it stored. */
@@ -63,7 +63,7 @@ class MessagePipelineTest {
 
     /** A device that writes in the journal what it received. */
     private void journalingDevice(User user, String deviceId) {
-        DeviceSession session = new DeviceSession(new Device(user.id(), new DeviceId(deviceId)), new DeviceSink() {
+        node.connect(user.id(), deviceId, new DeviceSink() {
             @Override
             public void push(DeviceEvent event) {
                 if (event instanceof DeviceEvent.MessageReceived received) {
@@ -77,11 +77,15 @@ class MessagePipelineTest {
             }
 
             @Override
-            public void disconnect(String reason) {
+            public void disconnect(DisconnectReason reason) {
             }
         });
-        session.finishCatchUp(0);
-        devices.register(session);
+    }
+
+    private RecordingSink live(User user, String device) {
+        RecordingSink sink = new RecordingSink();
+        node.connect(user.id(), device, sink);
+        return sink;
     }
 
     private static Message said(ChatId chat, long position, User sender, String device, String text) {
@@ -95,15 +99,14 @@ class MessagePipelineTest {
         for (User member : members) {
             club = club.addMember(admin.id(), member.id(), since, GroupPolicy.DEFAULT);
         }
-        chats.saveGroup(club);
-        return club;
+        return chats.saveGroup(club);
     }
 
     @Test
     void storesTheWholeBatchBeforeAnyDeviceGetsAnyOfIt() {
         journalingDevice(BOB, "phone");
 
-        pipeline.accept(List.of(said(aliceAndBob.id(), 1, ALICE, "phone", "one"),
+        node.handle(List.of(said(aliceAndBob.id(), 1, ALICE, "phone", "one"),
                 said(aliceAndBob.id(), 2, ALICE, "phone", "two")));
 
         assertThat(journal).containsExactly("stored one", "stored two", "phone got one", "phone got two");
@@ -112,7 +115,7 @@ class MessagePipelineTest {
 
     /** A device that writes in the journal what was held for it and when it was flushed. */
     private void bufferingDevice(User user, String deviceId) {
-        DeviceSession session = new DeviceSession(new Device(user.id(), new DeviceId(deviceId)), new DeviceSink() {
+        node.connect(user.id(), deviceId, new DeviceSink() {
             @Override
             public void push(DeviceEvent event) {
                 journal.add(deviceId + " pushed " + event.getClass().getSimpleName());
@@ -134,11 +137,9 @@ class MessagePipelineTest {
             }
 
             @Override
-            public void disconnect(String reason) {
+            public void disconnect(DisconnectReason reason) {
             }
         });
-        session.finishCatchUp(0);
-        devices.register(session);
     }
 
     @Test
@@ -147,7 +148,7 @@ class MessagePipelineTest {
         bufferingDevice(BOB, "laptop");
         journal.clear();
 
-        pipeline.accept(List.of(said(aliceAndBob.id(), 1, ALICE, "phone", "one"),
+        node.handle(List.of(said(aliceAndBob.id(), 1, ALICE, "phone", "one"),
                 said(aliceAndBob.id(), 2, ALICE, "phone", "two"), said(aliceAndBob.id(), 3, ALICE, "phone", "three")));
 
         List<String> deliveries = journal.stream().filter(line -> !line.startsWith("stored")).toList();
@@ -161,11 +162,11 @@ class MessagePipelineTest {
 
     @Test
     void everyConnectedDeviceOfTheRecipientGetsTheMessage() {
-        RecordingSink bobsPhone = devices.live(BOB, "phone");
-        RecordingSink bobsLaptop = devices.live(BOB, "laptop");
+        RecordingSink bobsPhone = live(BOB, "phone");
+        RecordingSink bobsLaptop = live(BOB, "laptop");
         Message hello = said(aliceAndBob.id(), 1, ALICE, "phone", "hello");
 
-        pipeline.accept(List.of(hello));
+        node.handle(List.of(hello));
 
         assertThat(bobsPhone.messages()).containsExactly(hello);
         assertThat(bobsLaptop.messages()).containsExactly(hello);
@@ -174,11 +175,11 @@ class MessagePipelineTest {
 
     @Test
     void theSendingDeviceGetsNoCopyButTheSendersOtherDevicesDo() {
-        RecordingSink alicesPhone = devices.live(ALICE, "phone");
-        RecordingSink alicesLaptop = devices.live(ALICE, "laptop");
+        RecordingSink alicesPhone = live(ALICE, "phone");
+        RecordingSink alicesLaptop = live(ALICE, "laptop");
         Message hello = said(aliceAndBob.id(), 1, ALICE, "phone", "hello");
 
-        pipeline.accept(List.of(hello));
+        node.handle(List.of(hello));
 
         assertThat(alicesPhone.messages()).isEmpty();
         assertThat(alicesLaptop.messages()).containsExactly(hello);
@@ -187,10 +188,10 @@ class MessagePipelineTest {
     @Test
     void aRecipientWithNoConnectedDeviceIsNotifiedButTheSenderNever() {
         Group club = bookClub(Position.START, ALICE, BOB, CAROL);
-        RecordingSink carolsPhone = devices.live(CAROL, "phone");
+        RecordingSink carolsPhone = live(CAROL, "phone");
         Message hello = said(club.id(), 1, ALICE, "phone", "hello");
 
-        pipeline.accept(List.of(hello));
+        node.handle(List.of(hello));
 
         assertThat(notifier.sent()).containsExactly(new RecordingNotifier.Notification(BOB.id(), hello));
         assertThat(carolsPhone.messages()).containsExactly(hello);
@@ -201,12 +202,12 @@ class MessagePipelineTest {
     void aMemberGetsNothingSentBeforeTheyJoined() {
         Group club = bookClub(new Position(10), ALICE, BOB);
         chats.saveGroup(club.addMember(ALICE.id(), CAROL.id(), new Position(12), GroupPolicy.DEFAULT));
-        RecordingSink bobsPhone = devices.live(BOB, "phone");
-        RecordingSink carolsPhone = devices.live(CAROL, "phone");
+        RecordingSink bobsPhone = live(BOB, "phone");
+        RecordingSink carolsPhone = live(CAROL, "phone");
         Message beforeCarol = said(club.id(), 12, ALICE, "phone", "before Carol");
         Message afterCarol = said(club.id(), 13, ALICE, "phone", "after Carol");
 
-        pipeline.accept(List.of(beforeCarol, afterCarol));
+        node.handle(List.of(beforeCarol, afterCarol));
 
         assertThat(bobsPhone.messages()).containsExactly(beforeCarol, afterCarol);
         assertThat(carolsPhone.messages()).containsExactly(afterCarol);
@@ -217,7 +218,7 @@ class MessagePipelineTest {
         Group club = bookClub(new Position(10), ALICE, BOB);
         chats.saveGroup(club.addMember(ALICE.id(), CAROL.id(), new Position(12), GroupPolicy.DEFAULT));
 
-        pipeline.accept(List.of(said(club.id(), 11, ALICE, "phone", "before Carol")));
+        node.handle(List.of(said(club.id(), 11, ALICE, "phone", "before Carol")));
 
         assertThat(notifier.recipients()).containsExactly(BOB.id());
     }
@@ -226,10 +227,10 @@ class MessagePipelineTest {
     void someoneRemovedFromTheGroupGetsNothingMore() {
         Group club = bookClub(Position.START, ALICE, BOB, CAROL);
         chats.saveGroup(club.removeMember(ALICE.id(), CAROL.id()));
-        RecordingSink carolsPhone = devices.live(CAROL, "phone");
-        RecordingSink davesPhone = devices.live(DAVE, "phone");
+        RecordingSink carolsPhone = live(CAROL, "phone");
+        RecordingSink davesPhone = live(DAVE, "phone");
 
-        pipeline.accept(List.of(said(club.id(), 1, ALICE, "phone", "without Carol")));
+        node.handle(List.of(said(club.id(), 1, ALICE, "phone", "without Carol")));
 
         assertThat(carolsPhone.messages()).isEmpty();
         assertThat(davesPhone.messages()).isEmpty();
@@ -238,10 +239,10 @@ class MessagePipelineTest {
 
     @Test
     void eachDeliveryIsMeasuredFromSendingToDelivery() {
-        devices.live(BOB, "phone");
-        devices.live(BOB, "laptop");
+        live(BOB, "phone");
+        live(BOB, "laptop");
 
-        pipeline.accept(List.of(said(aliceAndBob.id(), 1, ALICE, "phone", "hello")));
+        node.handle(List.of(said(aliceAndBob.id(), 1, ALICE, "phone", "hello")));
 
         assertThat(metrics.deliveries()).containsExactly(Duration.ofMillis(40), Duration.ofMillis(40));
     }
@@ -249,9 +250,9 @@ class MessagePipelineTest {
     @Test
     void aMessageOfAChatThatIsGoneIsStoredAndGoesNowhere() {
         ChatId gone = new ChatId(UUID.randomUUID());
-        RecordingSink bobsPhone = devices.live(BOB, "phone");
+        RecordingSink bobsPhone = live(BOB, "phone");
 
-        pipeline.accept(List.of(said(gone, 1, ALICE, "phone", "hello?")));
+        node.handle(List.of(said(gone, 1, ALICE, "phone", "hello?")));
 
         assertThat(store.after(gone, Position.START, 10)).hasSize(1);
         assertThat(bobsPhone.messages()).isEmpty();

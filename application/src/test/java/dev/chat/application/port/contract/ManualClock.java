@@ -1,4 +1,4 @@
-package dev.chat.application.presence;
+package dev.chat.application.port.contract;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when a specification moves it. */
+/** A clock that moves only when a test moves it (specifications and the lease and expiry contracts advance it). */
 public final class ManualClock extends Clock {
     public static final Instant MORNING = Instant.parse("2026-03-01T09:00:00Z");
 

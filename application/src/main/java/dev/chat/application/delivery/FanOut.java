@@ -1,0 +1,64 @@
+package dev.chat.application.delivery;
+
+import dev.chat.application.port.ChatMetrics;
+import dev.chat.application.port.GatewayChannel.Delivery;
+import dev.chat.application.port.MembershipView;
+import dev.chat.application.port.MessageLog;
+import dev.chat.application.port.NodeId;
+import dev.chat.application.port.PushNotifier;
+import dev.chat.domain.chat.ChatId;
+import dev.chat.domain.chat.Membership;
+import dev.chat.domain.message.Message;
+import dev.chat.domain.user.UserId;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The log's {@link LogSubscriptions#DELIVERY} consumer: plans where each stored message goes. The
+ * recipients are the chat's members who joined before the message (from the membership view, read
+ * once per chat per batch); the route table says which nodes hold their devices; each node gets one
+ * batch with its part. A recipient with no device anywhere gets a push notification instead; the
+ * sender never does.
+ */
+public final class FanOut implements MessageLog.Consumer {
+    private final MembershipView memberships;
+    private final DeliveryRouter router;
+    private final PushNotifier notifier;
+    private final ChatMetrics metrics;
+
+    public FanOut(MembershipView memberships, DeliveryRouter router, PushNotifier notifier, ChatMetrics metrics) {
+        this.memberships = memberships;
+        this.router = router;
+        this.notifier = notifier;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void accept(List<Message> batch) {
+        DeliveryRouter.Batch deliveries = router.batch();
+        Map<ChatId, List<Membership>> members = new HashMap<>();
+        List<UserId> recipients = new ArrayList<>();
+        List<UserId> unrouted = new ArrayList<>();
+        for (Message message : batch) {
+            recipients.clear();
+            unrouted.clear();
+            for (Membership member : members.computeIfAbsent(message.chatId(), memberships::membersOf)) {
+                if (message.position().isAfter(member.since())) {
+                    recipients.add(member.userId());
+                }
+            }
+            router.byNode(recipients, unrouted)
+                    .forEach((node, users) -> deliveries.add(node, new Delivery.OfMessage(message, users)));
+            for (UserId user : unrouted) {
+                if (!user.equals(message.sender())) {
+                    notifier.notifyWaiting(user, message);
+                    metrics.notificationSent();
+                }
+            }
+        }
+        deliveries.send();
+    }
+}

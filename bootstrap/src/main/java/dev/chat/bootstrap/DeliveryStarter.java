@@ -1,0 +1,58 @@
+package dev.chat.bootstrap;
+
+import dev.chat.application.delivery.FanOut;
+import dev.chat.application.delivery.LogSubscriptions;
+import dev.chat.application.delivery.NodeLease;
+import dev.chat.application.delivery.StoreMessages;
+import dev.chat.application.port.MessageLog;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * Starts delivery at start-up: the message log's two subscriptions (storing, then fan-out after it),
+ * so that what was logged but not yet stored or fanned out before a stop is handled first, and the
+ * renewal of this node's lease (the node joined when its {@link NodeLease} was made, and leaves when
+ * it is destroyed). Also routes the core's java.util.logging records to the application's logger.
+ */
+@Context
+public class DeliveryStarter {
+    private final MessageLog log;
+    private final StoreMessages store;
+    private final FanOut fanOut;
+    private final NodeLease lease;
+    private final TaskScheduler scheduler;
+    private ScheduledFuture<?> renewal;
+
+    public DeliveryStarter(MessageLog log, StoreMessages store, FanOut fanOut, NodeLease lease,
+                           @Named("scheduled") TaskScheduler scheduler) {
+        this.log = log;
+        this.store = store;
+        this.fanOut = fanOut;
+        this.lease = lease;
+        this.scheduler = scheduler;
+    }
+
+    @PostConstruct
+    void start() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+        renewal = scheduler.scheduleWithFixedDelay(lease.renewalInterval(), lease.renewalInterval(), lease::renew);
+        log.subscribe(LogSubscriptions.STORE, store);
+        log.subscribe(LogSubscriptions.DELIVERY, fanOut);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (renewal != null) {
+            renewal.cancel(false);
+        }
+    }
+}
