@@ -26,6 +26,7 @@ import dev.chat.domain.device.DeviceId;
 import dev.chat.domain.message.ClientMessageId;
 import dev.chat.domain.message.Message;
 import dev.chat.domain.message.MessagePolicy;
+import dev.chat.domain.message.Position;
 import dev.chat.domain.user.User;
 import dev.chat.domain.user.UserId;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +67,9 @@ class TwoNodeDeliveryTest {
     private final InMemoryMessageLog log = InMemoryMessageLog.withConsumerGroups();
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final Cluster cluster = new Cluster(chats, new InMemoryMessageStore(), offsets, notifier, ChatMetrics.NONE,
-            clock);
+            clock).withPresence(new dev.chat.application.presence.SimplePresenceStore(),
+            dev.chat.application.port.PrivacySettings.OPEN, dev.chat.domain.presence.PresencePolicy.DEFAULT,
+            Duration.ZERO);
     private final ExecutorService catchUp = Executors.newFixedThreadPool(2);
     private final TimeOrderedIds ids = new TimeOrderedIds();
     private final Node one = joined("node-1");
@@ -233,6 +236,51 @@ class TwoNodeDeliveryTest {
         Message hello = send(sendOnOne, BOB, "phone", aliceAndBob.id(), "hello");
         assertThat(onTwo.messages()).containsExactly(hello);
         assertThat(onOne.messages()).isEmpty();
+    }
+
+    @Test
+    void aPresenceChangeOnOneNodeReachesTheSubscribedDeviceOnTheOther() {
+        RecordingSink alicesPhone = connected(two, ALICE, "phone");
+        DeviceSession alices = two.devices.sessionOf(new Device(ALICE.id(), new DeviceId("phone"))).orElseThrow();
+        new dev.chat.application.presence.SubscribePresence(two.presenceSubscriptions,
+                new dev.chat.application.presence.QueryPresence(two.presence))
+                .subscribe(People.caller(ALICE), alices, Set.of(BOB.id()));
+
+        connected(one, BOB, "phone");
+
+        assertThat(alicesPhone.presenceChanges()).extracting(p -> p.user() + " " + p.online())
+                .containsExactly(BOB.id() + " true");
+    }
+
+    @Test
+    void aDeviceThatOnlySendsUnderLoadDoesNotReplayItsOwnMessagesWhenItReconnects() throws Exception {
+        DirectChat daveAndFrank = chats.saveDirect(DirectChat.between(DAVE.id(), FRANK.id()));
+        Device franksLaptop = new Device(FRANK.id(), new DeviceId("laptop"));
+        connected(one, FRANK, "laptop");
+        RecordingSink davesPhone = connected(two, DAVE, "phone");
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        java.util.concurrent.Future<?> frank = senders.submit(() -> {
+            for (int i = 0; i < 1_000; i++) {
+                send(sendOnOne, FRANK, "laptop", daveAndFrank.id(), "f" + i);
+            }
+        });
+        java.util.concurrent.Future<?> elsewhere = senders.submit(() -> {
+            for (int i = 0; i < 1_000; i++) {
+                send(sendOnTwo, ALICE, "phone", aliceAndBob.id(), "a" + i);
+            }
+        });
+        frank.get(30, TimeUnit.SECONDS);
+        elsewhere.get(30, TimeUnit.SECONDS);
+        senders.shutdown();
+        await(() -> davesPhone.messages().size() == 1_000, "Dave got Frank's 1,000 messages");
+
+        one.connect.disconnect(one.devices.sessionOf(franksLaptop).orElseThrow());
+        RecordingSink again = connected(two, FRANK, "laptop");
+
+        assertThat(again.messages()).as("its own messages: it has their accepted frames").isEmpty();
+        Position last = davesPhone.messages().get(999).position();
+        assertThat(offsets.offsetsOf(franksLaptop)).as("moved past its own run without an ack")
+                .containsEntry(daveAndFrank.id(), last);
     }
 
     @Test

@@ -259,13 +259,12 @@ class RocksMessageLogBehaviourTest {
     @Test
     void retention_deletes_only_what_every_subscription_has_consumed() {
         RocksMessageLog log = openLog(Map.of("chat.log.retention", "7d"));
-        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
         log.subscribe(STORE, batch -> { });
+        // a follower's consumer must not block (it may run on its leader's thread): this one fails until released
         log.subscribe(DELIVERY, batch -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!released.get()) {
+                throw new IllegalStateException("not yet");
             }
         });
         List<Message> old = appendAll(log, entries(50, chatId(), userId()));
@@ -273,9 +272,38 @@ class RocksMessageLogBehaviourTest {
         Eventually.await("the store subscription has everything", () -> log.backlog(STORE) == 0);
 
         assertThat(log.deleteConsumedOlderThanRetention(later)).as("delivery holds its first batch").isZero();
-        release.countDown();
+        released.set(true);
         Eventually.await("the delivery subscription has everything", () -> log.backlog(DELIVERY) == 0);
         assertThat(log.deleteConsumedOlderThanRetention(later)).isEqualTo(50);
+    }
+
+    @Test
+    void a_follower_that_keeps_up_is_fed_on_its_leaders_thread_and_one_that_fails_on_its_own() {
+        RocksMessageLog log = openLog(Map.of());
+        java.util.Set<String> storeThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<String> deliveryThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(1);
+        java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
+        log.subscribe(STORE, batch -> storeThreads.add(Thread.currentThread().getName()));
+        log.subscribe(DELIVERY, batch -> {
+            if (failures.getAndDecrement() > 0) {
+                throw new IllegalStateException("the first attempt fails");
+            }
+            deliveryThreads.add(Thread.currentThread().getName());
+            delivered.addAndGet(batch.size());
+        });
+        ChatId chat = chatId();
+        UserId sender = userId();
+        for (int i = 0; i < 30; i++) {
+            appendAll(log, entries(1, chat, sender));
+            Eventually.await("delivered", () -> log.backlog(DELIVERY) == 0);
+        }
+
+        assertThat(delivered.get()).as("every message once the failure was retried").isGreaterThanOrEqualTo(30);
+        assertThat(storeThreads).containsExactly("chat-log-feeder-store");
+        assertThat(deliveryThreads).as("kept up: fed on the store subscription's thread; the failed page was "
+                + "retried on the follower's own").containsExactlyInAnyOrder("chat-log-feeder-store",
+                "chat-log-feeder-delivery");
     }
 
     @Test

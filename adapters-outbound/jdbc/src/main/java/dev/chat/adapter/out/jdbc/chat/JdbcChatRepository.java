@@ -42,7 +42,10 @@ import java.util.UUID;
  * changed means someone, on any node, saved the group since it was read), then rewrites the
  * members; a refused save throws {@link ConcurrentChangeException} and stores nothing. A group and
  * its members are read in one statement, so the version read is the one of the members read.
- * Groups are never cached: any node may change them, and a node-local copy would go stale.
+ * Any node may change a group, so a node-local copy is never trusted as it is: {@link #findById}
+ * keeps the groups it read, but checks each against the stored version (one primary-key read of a
+ * number instead of the group and all its member rows) and reads the group again when the version
+ * moved. What it answers is therefore what the database holds at that moment, on any node.
  *
  * <p>Direct chats: their two members never change, so no write on another node can make a copy
  * stale. They are cached in process ({@code chat.chats.cache-size}, LRU), and {@link #findById},
@@ -55,6 +58,7 @@ public final class JdbcChatRepository implements ChatRepository {
     private static final String CHAT_BY_ID = "SELECT " + COLUMNS
             + " FROM chats c LEFT JOIN chat_members m ON m.chat_id = c.id WHERE c.id = ?";
     /** Every chat the user is in, each with all of its members, in one statement. */
+    private static final String VERSION_OF = "SELECT version FROM chats WHERE id = ?";
     private static final String CHATS_OF = "SELECT " + COLUMNS
             + " FROM chat_members mine JOIN chats c ON c.id = mine.chat_id JOIN chat_members m ON m.chat_id = c.id"
             + " WHERE mine.user_id = ?";
@@ -64,6 +68,8 @@ public final class JdbcChatRepository implements ChatRepository {
     private final TransactionOperations<Connection> transactions;
     private final DataSource dataSource;
     private final ChatCache directChats;
+    private final java.util.concurrent.ConcurrentHashMap<ChatId, Group> groups = new java.util.concurrent.ConcurrentHashMap<>();
+    private final int cacheSize;
 
     public JdbcChatRepository(ChatRows chats, ChatMemberRows members, TransactionOperations<Connection> transactions,
                               DataSource dataSource, @Value("${chat.chats.cache-size:100000}") int cacheSize) {
@@ -72,6 +78,7 @@ public final class JdbcChatRepository implements ChatRepository {
         this.transactions = transactions;
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.directChats = new ChatCache(cacheSize);
+        this.cacheSize = cacheSize;
     }
 
     @Override
@@ -105,7 +112,7 @@ public final class JdbcChatRepository implements ChatRepository {
         String name = group.name().value();
         long basedOn = group.version();
         try {
-            return transactions.executeWrite(status -> {
+            Group saved = transactions.executeWrite(status -> {
                 if (basedOn == Group.NEVER_STORED) {
                     chats.save(new ChatRow(id, ChatRow.GROUP, name, ChatRow.FIRST_VERSION));
                 } else {
@@ -118,6 +125,8 @@ public final class JdbcChatRepository implements ChatRepository {
                 members.saveAll(memberRows(group));
                 return new Group(group.id(), group.name(), group.members(), basedOn + 1);
             });
+            remember(saved);
+            return saved;
         } catch (DataAccessException e) {
             if (basedOn == Group.NEVER_STORED && SqlErrors.isUniqueViolation(e)) {
                 // a chat with this id was stored first, here or on another node
@@ -133,7 +142,37 @@ public final class JdbcChatRepository implements ChatRepository {
         if (cached.isPresent()) {
             return Optional.of(cached.get());
         }
+        Group known = groups.get(id);
+        if (known != null) {
+            long stored = storedVersion(id);
+            if (stored == known.version()) {
+                return Optional.of(known);
+            }
+            groups.remove(id, known);
+        }
         return load(id).map(this::cachedIfDirect);
+    }
+
+    /** The group's stored version, or -1 when no such chat is stored. */
+    private long storedVersion(ChatId id) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (PreparedStatement statement = connection.prepareStatement(VERSION_OF)) {
+                statement.setObject(1, id.value());
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? rows.getLong(1) : -1;
+                }
+            }
+        } catch (SQLException e) {
+            throw StorageFailure.of("reading a chat's version", e);
+        }
+    }
+
+    private void remember(Group group) {
+        if (groups.size() >= cacheSize) {
+            groups.clear(); // crude bound: a cleared entry costs one read of the group
+        }
+        groups.merge(group.id(), group, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
     }
 
     @Override
@@ -179,7 +218,11 @@ public final class JdbcChatRepository implements ChatRepository {
     }
 
     private Chat cachedIfDirect(Chat chat) {
-        return chat instanceof DirectChat direct ? directChats.put(direct) : chat;
+        if (chat instanceof Group group) {
+            remember(group);
+            return group;
+        }
+        return directChats.put((DirectChat) chat);
     }
 
     /** A chat's row and the members read with it. */

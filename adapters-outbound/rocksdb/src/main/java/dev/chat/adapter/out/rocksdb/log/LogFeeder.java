@@ -7,7 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Feeds one subscription's consumer on its own thread, in position order: it reads the entries
@@ -22,6 +25,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * before then); for a follower, what its leader's consumer has returned from. Whoever moves the
  * limit signals the feeder ({@link #raiseLimit}): the writer after each commit, a leader after each
  * batch, so neither waits for a poll.
+ *
+ * <p>A leader also gives each page it finished to its followers. A follower that is idle and caught
+ * up is fed that page at once, on the leader's thread ({@link #feedInline}): storing and fan-out
+ * then run one after the other on one thread, as a single consumer would, with no hand-off to wake
+ * another thread and no second read of the same entries. A follower that is busy gets the page
+ * queued ({@link #handOver}) for its own thread; one that fell behind (its few waiting pages are
+ * full) reads from the log. Either way it is fed in order, one page at a time: its thread and a
+ * leader's take turns under {@code feeding}.
  */
 final class LogFeeder implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(LogFeeder.class);
@@ -33,7 +44,27 @@ final class LogFeeder implements Runnable {
     private final int pageSize;
     private final MessageLog.Subscription subscription;
     private final MessageLog.Consumer consumer;
+    private static final int MAX_HANDED_PAGES = 16;
+    /**
+     * A busy feeder records its position at most this often, and always when it goes idle or stops:
+     * each record is a write that queues behind the writer's synced commits, and one per page per
+     * subscription measurably delayed delivery; a crash replays at most this much more.
+     */
+    private static final long RECORD_INTERVAL_NANOS = 50_000_000L;
+
+    /** A page a leader finished: the entries after {@code after}, in order, up to its last one. */
+    private record HandedPage(long after, List<Message> page) {
+        long last() {
+            return page.get(page.size() - 1).position().value();
+        }
+    }
+
     private final List<LogFeeder> followers = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<HandedPage> handed = new ArrayBlockingQueue<>(MAX_HANDED_PAGES);
+    private final ReentrantLock feeding = new ReentrantLock();
+    private final Object recording = new Object();
+    private volatile long recorded;
+    private long recordedAt;
     private final Object signal = new Object();
     private volatile long limit;
     private volatile long delivered;
@@ -50,6 +81,7 @@ final class LogFeeder implements Runnable {
         this.subscription = subscription;
         this.consumer = consumer;
         this.delivered = delivered;
+        this.recorded = delivered;
         this.limit = limit;
     }
 
@@ -76,13 +108,13 @@ final class LogFeeder implements Runnable {
         follower.raiseLimit(delivered);
     }
 
-    /** Entries up to {@code position} may be fed now. Never blocks for long; never moves back. */
+    /** Entries up to {@code position} may be fed now; wakes the feeder if that is news. Never moves back. */
     void raiseLimit(long position) {
         synchronized (signal) {
             if (position > limit) {
                 limit = position;
+                signal.notifyAll();
             }
-            signal.notifyAll();
         }
     }
 
@@ -96,35 +128,114 @@ final class LogFeeder implements Runnable {
 
     @Override
     public void run() {
-        long backOff = FIRST_BACK_OFF_MILLIS;
         while (true) {
+            if (delivered >= limit) {
+                // going idle: what it handled is recorded now, not only at the next busy interval
+                record(delivered, true);
+            }
             if (!awaitEntries()) {
+                record(delivered, true);
                 return;
             }
+            feeding.lock();
+            try {
+                if (!feedOnce()) {
+                    return;
+                }
+            } finally {
+                feeding.unlock();
+            }
+        }
+    }
+
+    /** Feeds one page (or skips a gap of failed batches); false when the feeder must end. */
+    private boolean feedOnce() {
+        long backOff = FIRST_BACK_OFF_MILLIS;
+        while (true) {
             // everything up to the limit was written before it was announced, so before the read below
             long upTo = limit;
-            List<Message> page;
+            long after = delivered;
+            if (after >= upTo) {
+                return true; // a leader fed this page inline meanwhile
+            }
+            List<Message> page = takeHanded(after, upTo);
             try {
-                page = records.readAfter(delivered, upTo, pageSize);
+                if (page == null) {
+                    page = records.readAfter(after, upTo, pageSize);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("message log subscription {} could not read after position {}, retrying in {} ms: {}",
                         subscription.name(), delivered, backOff, e.getMessage());
                 if (!pause(backOff)) {
-                    return;
+                    return false;
                 }
                 backOff = Math.min(backOff * 2, MAX_BACK_OFF_MILLIS);
                 continue;
             }
-            backOff = FIRST_BACK_OFF_MILLIS;
             if (page.isEmpty()) {
                 // the positions left up to the limit belong to failed batches: they are never written
                 advance(upTo);
-                continue;
+                return true;
             }
-            if (!deliver(page)) {
-                return;
-            }
+            return deliver(after, page);
         }
+    }
+
+    /**
+     * Feeds a leader's finished page on the leader's thread, if this feeder is idle and the page is
+     * exactly what it needs next; one attempt only, so a failing consumer never holds the leader up
+     * (its own thread retries). Returns whether the page was handled here.
+     */
+    boolean feedInline(long after, List<Message> page) {
+        if (!feeding.tryLock()) {
+            return false;
+        }
+        try {
+            if (stopping || delivered != after) {
+                return false;
+            }
+            long last = page.get(page.size() - 1).position().value();
+            synchronized (signal) {
+                // no wake-up: the page is handled here, so this feeder's thread has nothing to do
+                limit = Math.max(limit, last);
+            }
+            try {
+                consumer.accept(page);
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable failure) {
+                // its own thread retries the page (handed over by the caller), with a back-off
+                synchronized (signal) {
+                    signal.notifyAll();
+                }
+                return false;
+            }
+            finished(after, page, last);
+            return true;
+        } finally {
+            feeding.unlock();
+        }
+    }
+
+    /**
+     * A leader's finished page: the entries after {@code after}. Never blocks; when the follower's
+     * waiting pages are full, it is dropped and the follower reads the entries from the log instead.
+     */
+    void handOver(long after, List<Message> page) {
+        handed.offer(new HandedPage(after, page));
+    }
+
+    /** The handed page that is exactly what a read after {@code after} up to {@code upTo} would give, or null. */
+    private List<Message> takeHanded(long after, long upTo) {
+        HandedPage next;
+        while ((next = handed.peek()) != null && next.after() < after) {
+            handed.poll(); // read from the log already, after a gap
+        }
+        if (next != null && next.after() == after && next.last() <= upTo) {
+            handed.poll();
+            return next.page();
+        }
+        return null;
     }
 
     /** Waits until the limit is past the subscription's position; false when stopping with nothing left. */
@@ -136,6 +247,9 @@ final class LogFeeder implements Runnable {
                 }
                 try {
                     signal.wait(IDLE_WAIT_MILLIS);
+                    if (delivered > recorded) {
+                        return true; // fed inline while idle: the run loop records it
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;
@@ -145,7 +259,7 @@ final class LogFeeder implements Runnable {
         }
     }
 
-    private boolean deliver(List<Message> page) {
+    private boolean deliver(long after, List<Message> page) {
         long first = page.get(0).position().value();
         long last = page.get(page.size() - 1).position().value();
         long backOff = FIRST_BACK_OFF_MILLIS;
@@ -166,15 +280,41 @@ final class LogFeeder implements Runnable {
                 backOff = Math.min(backOff * 2, MAX_BACK_OFF_MILLIS);
             }
         }
-        advance(last);
-        try {
-            records.recordConsumer(subscription.name(), last);
-        } catch (RuntimeException e) {
-            // the next batch records a later position; until then a restart replays a little more
-            LOG.warn("message log could not record the position {} of subscription {}: {}", last,
-                    subscription.name(), e.getMessage());
-        }
+        finished(after, page, last);
         return true;
+    }
+
+    /** The consumer returned from the page: record the position, then let the followers have the page. */
+    private void finished(long after, List<Message> page, long last) {
+        record(last, false);
+        for (LogFeeder follower : followers) {
+            if (!follower.feedInline(after, page)) {
+                follower.handOver(after, page);
+            }
+        }
+        advance(last);
+    }
+
+    /**
+     * Records the position under the subscription's name: at once when {@code now}, otherwise only
+     * if the last record is older than the interval. Positions recorded never move back.
+     */
+    private void record(long position, boolean now) {
+        synchronized (recording) {
+            long at = System.nanoTime();
+            if (position <= recorded || (!now && at - recordedAt < RECORD_INTERVAL_NANOS)) {
+                return;
+            }
+            try {
+                records.recordConsumer(subscription.name(), position);
+                recorded = position;
+                recordedAt = at;
+            } catch (RuntimeException e) {
+                // a later batch records a later position; until then a restart replays a little more
+                LOG.warn("message log could not record the position {} of subscription {}: {}", position,
+                        subscription.name(), e.getMessage());
+            }
+        }
     }
 
     /** Moves the position on and tells the followers, which may now be fed up to it. */
