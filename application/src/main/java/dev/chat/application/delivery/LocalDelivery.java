@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * This node's inbox: hands what the gateway channel brings to the devices connected here. Messages
@@ -25,7 +24,6 @@ public final class LocalDelivery implements GatewayChannel.Inbox {
     private final PresenceSubscriptions presenceSubscriptions;
     private final ChatMetrics metrics;
     private final Clock clock;
-    private final AtomicLong received = new AtomicLong();
 
     public LocalDelivery(ConnectedDevices devices, PresenceSubscriptions presenceSubscriptions, ChatMetrics metrics,
                          Clock clock) {
@@ -37,7 +35,6 @@ public final class LocalDelivery implements GatewayChannel.Inbox {
 
     @Override
     public void receive(List<Delivery> batch) {
-        received.addAndGet(batch.size());
         Set<DeviceSession> offered = Collections.newSetFromMap(new IdentityHashMap<>());
         try {
             for (Delivery delivery : batch) {
@@ -65,11 +62,6 @@ public final class LocalDelivery implements GatewayChannel.Inbox {
         } finally {
             offered.forEach(DeviceSession::flush);
         }
-    }
-
-    /** Deliveries this node's inbox has received: the count that shows a node gets only its own. */
-    public long received() {
-        return received.get();
     }
 
     private void deliver(Message message, List<UserId> recipients, Set<DeviceSession> offered) {

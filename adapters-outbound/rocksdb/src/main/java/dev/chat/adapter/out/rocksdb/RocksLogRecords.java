@@ -51,10 +51,6 @@ public final class RocksLogRecords {
         return storage.guarded(() -> lastPositionNow());
     }
 
-    public long consumerPosition(String consumer) {
-        return storage.guarded(() -> consumerPositionNow(consumer));
-    }
-
     /** Every recorded consumer (subscription) and its position. */
     public Map<String, Long> consumerPositions() {
         return storage.guarded(this::consumerPositionsNow);
@@ -145,15 +141,6 @@ public final class RocksLogRecords {
             RocksMessages.status(rows, "reading the consumers' positions");
         }
         return positions;
-    }
-
-    private long consumerPositionNow(String consumer) {
-        try {
-            byte[] position = storage.get(storage.consumers(), utf8(consumer));
-            return position == null ? 0 : Keys.position(position);
-        } catch (RocksDBException e) {
-            throw RocksFailure.of("reading the position of consumer " + consumer, e);
-        }
     }
 
     /**

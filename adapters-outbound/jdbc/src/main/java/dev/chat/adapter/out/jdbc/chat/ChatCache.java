@@ -1,36 +1,41 @@
 package dev.chat.adapter.out.jdbc.chat;
 
+import dev.chat.domain.chat.Chat;
 import dev.chat.domain.chat.ChatId;
-import dev.chat.domain.chat.DirectChat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BinaryOperator;
 
 /**
- * The direct chats this node used last, so that sending and fan-out in them do not query the
- * database per message. Direct chats only: a direct chat's two members never change, so nothing
- * another node writes can make an entry stale. Groups change, on any node, and are never cached.
+ * The chats of one kind this node used last (least recently used evicted beyond the capacity), so
+ * that sending and fan-out do not read every chat from the database per message. What an entry may
+ * be trusted for is the caller's business: a direct chat never changes, a group is checked against
+ * its stored version before use ({@link JdbcChatRepository}).
  */
-final class ChatCache {
-    private final Map<ChatId, DirectChat> chats;
+final class ChatCache<C extends Chat> {
+    private final Map<ChatId, C> chats;
 
     ChatCache(int capacity) {
         this.chats = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<ChatId, DirectChat> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<ChatId, C> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    synchronized Optional<DirectChat> get(ChatId id) {
+    synchronized Optional<C> get(ChatId id) {
         return Optional.ofNullable(chats.get(id));
     }
 
-    /** A direct chat as stored: any copy is as good as another, since it never changes. */
-    synchronized DirectChat put(DirectChat chat) {
-        chats.put(chat.id(), chat);
-        return chat;
+    /** Keeps the chat; when one is cached already, {@code keep} says which of the two stays. Returns that one. */
+    synchronized C put(C chat, BinaryOperator<C> keep) {
+        return chats.merge(chat.id(), chat, keep);
+    }
+
+    synchronized void remove(ChatId id, C chat) {
+        chats.remove(id, chat);
     }
 }

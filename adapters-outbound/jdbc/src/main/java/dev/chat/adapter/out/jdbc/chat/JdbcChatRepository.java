@@ -67,9 +67,8 @@ public final class JdbcChatRepository implements ChatRepository {
     private final ChatMemberRows members;
     private final TransactionOperations<Connection> transactions;
     private final DataSource dataSource;
-    private final ChatCache directChats;
-    private final java.util.concurrent.ConcurrentHashMap<ChatId, Group> groups = new java.util.concurrent.ConcurrentHashMap<>();
-    private final int cacheSize;
+    private final ChatCache<DirectChat> directChats;
+    private final ChatCache<Group> groups;
 
     public JdbcChatRepository(ChatRows chats, ChatMemberRows members, TransactionOperations<Connection> transactions,
                               DataSource dataSource, @Value("${chat.chats.cache-size:100000}") int cacheSize) {
@@ -77,8 +76,8 @@ public final class JdbcChatRepository implements ChatRepository {
         this.members = members;
         this.transactions = transactions;
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
-        this.directChats = new ChatCache(cacheSize);
-        this.cacheSize = cacheSize;
+        this.directChats = new ChatCache<>(cacheSize);
+        this.groups = new ChatCache<>(cacheSize);
     }
 
     @Override
@@ -89,7 +88,7 @@ public final class JdbcChatRepository implements ChatRepository {
         }
         Optional<Chat> stored = load(chat.id());
         if (stored.isPresent()) {
-            return directChats.put(asDirect(stored.get()));
+            return directChats.put(asDirect(stored.get()), JdbcChatRepository::same);
         }
         try {
             transactions.executeWrite(status -> {
@@ -103,7 +102,12 @@ public final class JdbcChatRepository implements ChatRepository {
             }
             // stored first by another thread or node: the id says it is the same chat
         }
-        return directChats.put(chat);
+        return directChats.put(chat, JdbcChatRepository::same);
+    }
+
+    /** Two copies of a direct chat are the same chat: it never changes, so the cached one stays. */
+    private static DirectChat same(DirectChat cached, DirectChat loaded) {
+        return cached;
     }
 
     @Override
@@ -142,13 +146,12 @@ public final class JdbcChatRepository implements ChatRepository {
         if (cached.isPresent()) {
             return Optional.of(cached.get());
         }
-        Group known = groups.get(id);
-        if (known != null) {
-            long stored = storedVersion(id);
-            if (stored == known.version()) {
-                return Optional.of(known);
+        Optional<Group> known = groups.get(id);
+        if (known.isPresent()) {
+            if (storedVersion(id) == known.get().version()) {
+                return Optional.of(known.get());
             }
-            groups.remove(id, known);
+            groups.remove(id, known.get());
         }
         return load(id).map(this::cachedIfDirect);
     }
@@ -168,11 +171,9 @@ public final class JdbcChatRepository implements ChatRepository {
         }
     }
 
+    /** A group as stored at its version; a racing older read never replaces a newer one. */
     private void remember(Group group) {
-        if (groups.size() >= cacheSize) {
-            groups.clear(); // crude bound: a cleared entry costs one read of the group
-        }
-        groups.merge(group.id(), group, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
+        groups.put(group, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
     }
 
     @Override
@@ -222,7 +223,7 @@ public final class JdbcChatRepository implements ChatRepository {
             remember(group);
             return group;
         }
-        return directChats.put((DirectChat) chat);
+        return directChats.put((DirectChat) chat, JdbcChatRepository::same);
     }
 
     /** A chat's row and the members read with it. */
