@@ -284,14 +284,19 @@ final class LogFeeder implements Runnable {
         return true;
     }
 
-    /** The consumer returned from the page: record the position, then let the followers have the page. */
+    /**
+     * The consumer returned from the page: let the followers have it, then record the position. The
+     * followers come first because a position write can queue behind the log writer's synced commit,
+     * and the page's deliveries must not wait for it: the record only says where a restart resumes
+     * (a replay of what was handled is harmless), not what a follower may be offered.
+     */
     private void finished(long after, List<Message> page, long last) {
-        record(last, false);
         for (LogFeeder follower : followers) {
             if (!follower.feedInline(after, page)) {
                 follower.handOver(after, page);
             }
         }
+        record(last, false);
         advance(last);
     }
 
