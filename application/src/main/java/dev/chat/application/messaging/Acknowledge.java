@@ -24,7 +24,7 @@ public final class Acknowledge implements AcknowledgeUseCase {
     @Override
     public void acknowledge(Device device, ChatId chatId, Position position) {
         MemberChats.require(chats, chatId, device.user());
-        Require.that(!position.isAfter(log.head(chatId)), "position " + position + " has not been reached yet");
+        Require.that(log.hasReached(chatId, position), "position " + position + " has not been reached yet");
         offsets.advance(device, chatId, position);
     }
 }

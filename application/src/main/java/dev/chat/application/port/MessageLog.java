@@ -90,6 +90,16 @@ public interface MessageLog {
     Position head(ChatId chat);
 
     /**
+     * Whether {@code position} is at or below {@link #head(ChatId) head(chat)}: what a device may
+     * acknowledge. A log that must ask a broker for the head answers from what it knows when that
+     * suffices (a position it appended or handed to a consumer), so an acknowledgement of a message
+     * it was just given costs no round trip.
+     */
+    default boolean hasReached(ChatId chat, Position position) {
+        return !position.isAfter(head(chat));
+    }
+
+    /**
      * Starts feeding the subscription's consumer, first with what the subscription has not yet
      * handled (after a restart: everything after the last batch it returned from). Batches come
      * in position order within a chat, at least once; the subscription's position is recorded after

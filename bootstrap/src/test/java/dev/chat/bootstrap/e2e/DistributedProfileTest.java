@@ -12,10 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The skeleton's main scenarios again, on the server in the distributed configuration: metadata
- * and the message log on PostgreSQL, messages and offsets on Cassandra. Engines come from
- * {@code CHAT_TEST_POSTGRES_URL} and {@code CHAT_TEST_CASSANDRA} (scripts/engines/all-start sets
- * them; scripts/test runs it).
+ * The skeleton's main scenarios again, on the server in the distributed configuration: metadata on
+ * PostgreSQL, the message log on Kafka, messages and offsets on Cassandra. Engines come from
+ * {@code CHAT_TEST_POSTGRES_URL}, {@code CHAT_TEST_CASSANDRA} and {@code CHAT_TEST_KAFKA}
+ * (scripts/engines/all-start sets them; scripts/test runs it).
  */
 class DistributedProfileTest {
     private static RunningServer server;
@@ -25,14 +25,21 @@ class DistributedProfileTest {
     static void start() {
         String postgres = System.getenv("CHAT_TEST_POSTGRES_URL");
         String cassandra = System.getenv("CHAT_TEST_CASSANDRA");
-        if (postgres == null || cassandra == null) {
-            fail("the distributed profile needs PostgreSQL and Cassandra: run `eval \"$(scripts/engines/all-start)\"` "
-                    + "(or scripts/test, which does) so that CHAT_TEST_POSTGRES_URL and CHAT_TEST_CASSANDRA are set");
+        String kafka = System.getenv("CHAT_TEST_KAFKA");
+        if (postgres == null || cassandra == null || kafka == null) {
+            fail("the distributed profile needs PostgreSQL, Cassandra and Kafka: run `eval \"$(scripts/engines/all-start)\"` "
+                    + "(or scripts/test, which does) so that CHAT_TEST_POSTGRES_URL, CHAT_TEST_CASSANDRA and "
+                    + "CHAT_TEST_KAFKA are set");
         }
+        // a topic and consumer groups of this run only: a rerun on the same broker starts empty
+        String run = Long.toString(System.nanoTime(), 36);
         server = RunningServer.start(Map.of(
                 "datasources.default.url", postgres,
                 "chat.cassandra.contact-points", cassandra,
-                "chat.cassandra.keyspace", "chat_e2e"), "distributed");
+                "chat.cassandra.keyspace", "chat_e2e",
+                "chat.kafka.bootstrap-servers", kafka,
+                "chat.kafka.log.topic", "e2e-messages-" + run,
+                "chat.kafka.group-prefix", "e2e-" + run), "distributed");
         api = new ApiClient(server.api());
     }
 

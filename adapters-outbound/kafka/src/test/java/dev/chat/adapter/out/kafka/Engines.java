@@ -1,0 +1,55 @@
+package dev.chat.adapter.out.kafka;
+
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The real engines the Kafka adapters are tested on: the broker from {@code CHAT_TEST_KAFKA} and
+ * PostgreSQL from {@code CHAT_TEST_POSTGRES_URL} (both printed by {@code scripts/engines/all-start},
+ * which {@code scripts/test} runs). Without them a test fails and says how to start them.
+ */
+public final class Engines {
+    private Engines() {
+    }
+
+    public static String kafka() {
+        String servers = System.getenv("CHAT_TEST_KAFKA");
+        if (servers == null || servers.isBlank()) {
+            fail("No Kafka for the Kafka adapters' tests: set CHAT_TEST_KAFKA (run "
+                    + "`eval \"$(scripts/engines/kafka-start)\"`, which scripts/test does).");
+        }
+        return servers;
+    }
+
+    /** A name no other test uses: topics, groups and schemas of one test never meet another's. */
+    public static String unique(String prefix) {
+        return prefix + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    }
+
+    /** A fresh PostgreSQL schema with the distributed profile's tables. */
+    public static DataSource postgres(String schema) {
+        String url = System.getenv("CHAT_TEST_POSTGRES_URL");
+        if (url == null || url.isBlank()) {
+            fail("No PostgreSQL for the Kafka adapters' tests: set CHAT_TEST_POSTGRES_URL (run "
+                    + "`eval \"$(scripts/engines/postgres-start)\"`, which scripts/test does).");
+        }
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url);
+        dataSource.setUser(env("CHAT_TEST_POSTGRES_USER", "chat"));
+        dataSource.setPassword(env("CHAT_TEST_POSTGRES_PASSWORD", "chat"));
+        dataSource.setCurrentSchema(schema);
+        Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        return dataSource;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
