@@ -31,11 +31,22 @@ public final class DeliveryRouter {
         return new Batch();
     }
 
+    /** The nodes of many users at once (one query on a shared route table); users with no device anywhere are absent. */
+    public Map<UserId, Set<NodeId>> routesOf(Collection<UserId> users) {
+        return routes.nodesOf(users);
+    }
+
     /** The users grouped by the nodes that hold their devices; users with no device anywhere go to {@code unrouted}. */
     public Map<NodeId, List<UserId>> byNode(Collection<UserId> users, List<UserId> unrouted) {
+        return byNode(users, routes.nodesOf(users), unrouted);
+    }
+
+    /** {@link #byNode(Collection, List)} with the routes already looked up ({@link #routesOf}). */
+    public Map<NodeId, List<UserId>> byNode(Collection<UserId> users, Map<UserId, Set<NodeId>> routesOf,
+                                            List<UserId> unrouted) {
         Map<NodeId, List<UserId>> byNode = new HashMap<>(4);
         for (UserId user : users) {
-            Set<NodeId> nodes = routes.nodesOf(user);
+            Set<NodeId> nodes = routesOf.getOrDefault(user, Set.of());
             if (nodes.isEmpty()) {
                 if (unrouted != null) {
                     unrouted.add(user);

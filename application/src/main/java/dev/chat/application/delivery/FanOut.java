@@ -13,13 +13,16 @@ import dev.chat.domain.user.UserId;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The log's {@link LogSubscriptions#DELIVERY} consumer: plans where each stored message goes. The
  * recipients are the chat's members who joined before the message (from the membership view, read
- * once per chat per batch); the route table says which nodes hold their devices; each node gets one
+ * once per chat per batch); the route table, asked once per batch, says which nodes hold their
+ * devices; each node gets one
  * batch with its part. A recipient with no device anywhere gets a push notification instead; the
  * sender never does.
  */
@@ -40,17 +43,25 @@ public final class FanOut implements MessageLog.Consumer {
     public void accept(List<Message> batch) {
         DeliveryRouter.Batch deliveries = router.batch();
         Map<ChatId, List<Membership>> members = new HashMap<>();
-        List<UserId> recipients = new ArrayList<>();
-        List<UserId> unrouted = new ArrayList<>();
+        List<List<UserId>> recipientsOf = new ArrayList<>(batch.size());
+        Set<UserId> everyone = new HashSet<>();
         for (Message message : batch) {
-            recipients.clear();
-            unrouted.clear();
+            List<UserId> recipients = new ArrayList<>();
             for (Membership member : members.computeIfAbsent(message.chatId(), memberships::membersOf)) {
                 if (message.position().isAfter(member.since())) {
                     recipients.add(member.userId());
                 }
             }
-            router.byNode(recipients, unrouted)
+            recipientsOf.add(recipients);
+            everyone.addAll(recipients);
+        }
+        // one look-up of the routes for the whole batch: a shared route table answers it in one query
+        Map<UserId, Set<NodeId>> routes = router.routesOf(everyone);
+        List<UserId> unrouted = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Message message = batch.get(i);
+            unrouted.clear();
+            router.byNode(recipientsOf.get(i), routes, unrouted)
                     .forEach((node, users) -> deliveries.add(node, new Delivery.OfMessage(message, users)));
             for (UserId user : unrouted) {
                 if (!user.equals(message.sender())) {

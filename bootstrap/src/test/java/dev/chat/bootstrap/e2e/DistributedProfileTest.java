@@ -39,7 +39,8 @@ class DistributedProfileTest {
                 "chat.cassandra.keyspace", "chat_e2e",
                 "chat.kafka.bootstrap-servers", kafka,
                 "chat.kafka.log.topic", "e2e-messages-" + run,
-                "chat.kafka.group-prefix", "e2e-" + run), "distributed");
+                "chat.kafka.group-prefix", "e2e-" + run,
+                "chat.kafka.channel.topic", "e2e-deliveries-" + run), "distributed");
         api = new ApiClient(server.api());
     }
 
