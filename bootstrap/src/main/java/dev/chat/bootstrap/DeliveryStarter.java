@@ -6,6 +6,7 @@ import dev.chat.application.delivery.NodeLease;
 import dev.chat.application.delivery.StoreMessages;
 import dev.chat.application.port.MessageLog;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -15,7 +16,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * Starts delivery at start-up: the message log's two subscriptions (storing, then fan-out after it),
+ * Starts delivery at start-up: on a worker ({@code chat.worker.enabled}, on by default) the message
+ * log's two subscriptions (storing, then fan-out after it),
  * so that what was logged but not yet stored or fanned out before a stop is handled first, and the
  * renewal of this node's lease (the node joined when its {@link NodeLease} was made, and leaves when
  * it is destroyed). Also routes the core's java.util.logging records to the application's logger.
@@ -29,13 +31,20 @@ public class DeliveryStarter {
     private final TaskScheduler scheduler;
     private ScheduledFuture<?> renewal;
 
+    private final boolean worker;
+    private final boolean gateway;
+
     public DeliveryStarter(MessageLog log, StoreMessages store, FanOut fanOut, NodeLease lease,
-                           @Named("scheduled") TaskScheduler scheduler) {
+                           @Named("scheduled") TaskScheduler scheduler,
+                           @Value("${chat.worker.enabled:true}") boolean worker,
+                           @Value("${chat.gateway.enabled:true}") boolean gateway) {
         this.log = log;
         this.store = store;
         this.fanOut = fanOut;
         this.lease = lease;
         this.scheduler = scheduler;
+        this.worker = worker;
+        this.gateway = gateway;
     }
 
     @PostConstruct
@@ -44,9 +53,14 @@ public class DeliveryStarter {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
         }
-        renewal = scheduler.scheduleWithFixedDelay(lease.renewalInterval(), lease.renewalInterval(), lease::renew);
-        log.subscribe(LogSubscriptions.STORE, store);
-        log.subscribe(LogSubscriptions.DELIVERY, fanOut);
+        if (gateway) {
+            renewal = scheduler.scheduleWithFixedDelay(lease.renewalInterval(), lease.renewalInterval(), lease::renew);
+        }
+        // the worker role: storing and fan-out (a consumer group each; the nodes that run it share the partitions)
+        if (worker) {
+            log.subscribe(LogSubscriptions.STORE, store);
+            log.subscribe(LogSubscriptions.DELIVERY, fanOut);
+        }
     }
 
     @PreDestroy

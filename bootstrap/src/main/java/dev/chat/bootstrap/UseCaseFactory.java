@@ -57,6 +57,7 @@ import dev.chat.domain.message.MessagePolicy;
 import dev.chat.domain.presence.PresencePolicy;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Named;
@@ -274,13 +275,20 @@ public class UseCaseFactory {
         return new LocalDelivery(devices, subscriptions, metrics, clock);
     }
 
-    /** This node, joined: its inbox is open and its lease taken before anything can connect a device. */
+    /**
+     * This node, joined if it holds connections (it runs the gateway): its inbox is open and its
+     * lease taken before anything can connect a device. A worker or API-only process sends
+     * deliveries but has no inbox and no routes.
+     */
     @Singleton
     @Bean(preDestroy = "leave")
     NodeLease nodeLease(NodeId self, ChatSettings settings, RouteTable routes, GatewayChannel channel,
-                        ConnectedDevices devices, LocalDelivery inbox) {
+                        ConnectedDevices devices, LocalDelivery inbox,
+                        @Value("${chat.gateway.enabled:true}") boolean gateway) {
         NodeLease lease = new NodeLease(self, settings.routeLease(), routes, channel, devices, inbox);
-        lease.join();
+        if (gateway) {
+            lease.join();
+        }
         return lease;
     }
 

@@ -72,6 +72,13 @@ public final class ConnectDevice implements ConnectDeviceUseCase {
     }
 
     @Override
+    public void disconnectAll() {
+        for (DeviceSession session : devices.all()) {
+            session.sink().disconnect(DisconnectReason.NODE_STOPPING);
+        }
+    }
+
+    @Override
     public void disconnect(DeviceSession session) {
         session.close();
         if (devices.unregister(session)) {

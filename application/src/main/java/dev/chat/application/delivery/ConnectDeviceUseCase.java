@@ -12,4 +12,7 @@ public interface ConnectDeviceUseCase {
     DeviceSession connect(Caller caller, DeviceId device, DeviceSink sink);
 
     void disconnect(DeviceSession session);
+
+    /** This node is stopping: every device connected here is told to reconnect elsewhere ({@link DisconnectReason#NODE_STOPPING}). */
+    void disconnectAll();
 }

@@ -11,5 +11,10 @@ public enum DisconnectReason {
     /** The device read too slowly to keep up; it resumes from its offsets when it reconnects. */
     SLOW_CONSUMER,
     /** Its catch-up failed on the server; it resumes from its offsets when it reconnects. */
-    CATCH_UP_FAILED
+    CATCH_UP_FAILED,
+    /**
+     * This node is stopping: the device reconnects, to whichever node its load balancer picks, after
+     * a wait spread over many devices so that they do not all return at once.
+     */
+    NODE_STOPPING
 }

@@ -213,6 +213,8 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
             case REPLACED -> close(CloseCodes.REPLACED, "replaced by a newer connection of the same device");
             case SLOW_CONSUMER -> close(CloseCodes.TRY_AGAIN_LATER, "slow consumer");
             case CATCH_UP_FAILED -> close(CloseCodes.TRY_AGAIN_LATER, "catch-up failed");
+            case NODE_STOPPING -> close(CloseCodes.SERVICE_RESTART, "reconnect after "
+                    + ReconnectSpread.pick(services.config().reconnectSpread()).toMillis() + " ms");
         }
     }
 

@@ -9,6 +9,8 @@ final class CloseCodes {
     static final int POLICY_VIOLATION = 1008;
     /** The device read too slowly, or caught up badly: reconnect and resume from the offsets. */
     static final int TRY_AGAIN_LATER = 1013;
+    /** The gateway is stopping: reconnect after the wait in the reason ("reconnect after N ms"). */
+    static final int SERVICE_RESTART = 1012;
     /** A newer connection of the same device replaced this one. */
     static final int REPLACED = 4001;
 

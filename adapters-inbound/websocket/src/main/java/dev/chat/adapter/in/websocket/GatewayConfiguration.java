@@ -27,5 +27,7 @@ public record GatewayConfiguration(
         @Bindable(defaultValue = "4000") int sendBurst,
         /* where clients send presence heartbeats; told to them with their presence session */
         @Bindable(defaultValue = "8082") int heartbeatPort,
-        @Bindable(defaultValue = "10s") Duration heartbeatInterval) {
+        @Bindable(defaultValue = "10s") Duration heartbeatInterval,
+        /* a stopping gateway tells each device to wait a random time up to this before reconnecting */
+        @Bindable(defaultValue = "10s") Duration reconnectSpread) {
 }

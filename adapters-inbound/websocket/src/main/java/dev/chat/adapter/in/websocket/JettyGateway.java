@@ -75,6 +75,8 @@ public final class JettyGateway {
     @PreDestroy
     void stop() throws Exception {
         if (server != null) {
+            // before the connector goes: each device gets 1012 with its own wait, not a bare 1001 all at once
+            services.connect().disconnectAll();
             server.stop();
         }
     }

@@ -1,9 +1,13 @@
 package dev.chat.adapter.out.cassandra.message;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import dev.chat.adapter.out.cassandra.CassandraFailure;
 import dev.chat.adapter.out.cassandra.CassandraSettings;
 import dev.chat.adapter.out.cassandra.Statements;
@@ -17,8 +21,10 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -40,6 +46,7 @@ public final class CassandraMessageStore implements MessageStore {
     /** A month is announced for one day longer than its messages live, so it never vanishes first. */
     private static final int MONTH_TTL_MARGIN_SECONDS = (int) TimeUnit.DAYS.toSeconds(1);
     private static final int UNREAD_PAGE_SIZE = 1_000;
+    private static final int BATCH_BYTES = 5 * 1024;
 
     private final CqlSession session;
     private final int ttlSeconds;
@@ -75,20 +82,46 @@ public final class CassandraMessageStore implements MessageStore {
         if (messages.isEmpty()) {
             return;
         }
-        Set<ChatMonth> months = new LinkedHashSet<>();
-        List<BoundStatement> inserts = new ArrayList<>(messages.size());
+        Map<ChatMonth, List<Message>> byPartition = new LinkedHashMap<>();
         for (Message message : messages) {
-            months.add(new ChatMonth(message.chatId().value(), Month.of(message.sentAt())));
-            inserts.add(MessageRows.insert(insertMessage, message, ttlSeconds));
+            byPartition.computeIfAbsent(new ChatMonth(message.chatId().value(), Month.of(message.sentAt())),
+                    p -> new ArrayList<>()).add(message);
         }
+        List<Statement<?>> inserts = new ArrayList<>();
+        byPartition.values().forEach(partition -> inserts.addAll(batchesOf(partition)));
         try {
             // months first: a reader who finds a message can always find its month
-            Statements.executeAll(session, months.stream()
+            Statements.executeAll(session, byPartition.keySet().stream()
                     .map(month -> insertMonth.bind(month.chat(), month.month(), monthTtlSeconds)).toList());
             Statements.executeAll(session, inserts);
         } catch (RuntimeException e) {
             throw new CassandraFailure("storing " + messages.size() + " messages", e);
         }
+    }
+
+    /**
+     * One partition's inserts as unlogged batches: a batch within one partition is one mutation on
+     * one replica set, so a replay writes the same rows and many messages cost about one insert.
+     * Each batch stays under Cassandra's batch size warning (5 KB by default).
+     */
+    private List<Statement<?>> batchesOf(List<Message> partition) {
+        List<Statement<?>> statements = new ArrayList<>();
+        List<BatchableStatement<?>> batch = new ArrayList<>();
+        int bytes = 0;
+        for (Message message : partition) {
+            int size = MessageRows.approximateBytes(message);
+            if (!batch.isEmpty() && bytes + size > BATCH_BYTES) {
+                statements.add(batch.size() == 1 ? batch.get(0) : BatchStatement.newInstance(BatchType.UNLOGGED, batch));
+                batch = new ArrayList<>();
+                bytes = 0;
+            }
+            batch.add(MessageRows.insert(insertMessage, message, ttlSeconds));
+            bytes += size;
+        }
+        if (!batch.isEmpty()) {
+            statements.add(batch.size() == 1 ? batch.get(0) : BatchStatement.newInstance(BatchType.UNLOGGED, batch));
+        }
+        return statements;
     }
 
     @Override

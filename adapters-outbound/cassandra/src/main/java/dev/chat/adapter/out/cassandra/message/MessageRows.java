@@ -41,6 +41,12 @@ final class MessageRows {
                 ttlSeconds);
     }
 
+    /** About what a message weighs in a batch: its text columns and the fixed ones. */
+    static int approximateBytes(Message message) {
+        return 120 + message.senderDevice().value().length() + message.clientMessageId().value().length()
+                + message.body().text().length() * 3;
+    }
+
     static Message read(Row row) {
         return new Message(
                 new MessageId(row.getUuid(2)),

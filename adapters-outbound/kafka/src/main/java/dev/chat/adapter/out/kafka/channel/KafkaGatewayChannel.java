@@ -192,6 +192,19 @@ public final class KafkaGatewayChannel implements GatewayChannel, AutoCloseable 
                 : new InboxCounts(reader.records.get(), reader.deliveries.get(), reader.passedOver.get());
     }
 
+    /** {@link #counts(NodeId)} summed over every inbox open here. */
+    public InboxCounts totals() {
+        long records = 0;
+        long deliveries = 0;
+        long passedOver = 0;
+        for (InboxReader reader : readers.values()) {
+            records += reader.records.get();
+            deliveries += reader.deliveries.get();
+            passedOver += reader.passedOver.get();
+        }
+        return new InboxCounts(records, deliveries, passedOver);
+    }
+
     /** Batches not written because their node had no slot, or Kafka did not take them in time. */
     public long dropped() {
         return dropped.get();

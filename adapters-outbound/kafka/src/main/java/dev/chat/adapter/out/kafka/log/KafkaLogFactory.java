@@ -29,9 +29,11 @@ public class KafkaLogFactory {
                                     @Value("${chat.log.queue-capacity:10000}") int queueCapacity,
                                     @Value("${chat.log.retention:7d}") Duration idempotencyWindow,
                                     @Value("${chat.retention.sweep-interval:1h}") Duration sweepInterval,
+                                    @Value("${chat.kafka.instance-id:}") String instanceId,
                                     DataSource dataSource, Clock clock) {
         KafkaLogSettings settings = new KafkaLogSettings(bootstrapServers, clientId, topic, partitions,
-                replicationFactor, minInsyncReplicas, groupPrefix, batchSize, queueCapacity, idempotencyWindow);
+                replicationFactor, minInsyncReplicas, groupPrefix, batchSize, queueCapacity, idempotencyWindow,
+                instanceId);
         // the log's threads take their own connections, outside Micronaut's transaction-bound one
         KafkaMessageLog log = new KafkaMessageLog(settings, DelegatingDataSource.unwrapDataSource(dataSource), clock);
         log.sweepEvery(sweepInterval);

@@ -1,0 +1,145 @@
+package dev.chat.bootstrap.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The distributed profile as separate processes on this machine: one API (REST and the embedded
+ * issuer), one storage worker (the log's store and delivery subscriptions) and several gateways
+ * (WebSocket connections, each its own inbox), on the engines of {@code CHAT_TEST_*}. Topics,
+ * consumer groups, the PostgreSQL schema and the Cassandra keyspace are this cluster's own.
+ */
+final class LocalCluster implements AutoCloseable {
+    private final String run = Long.toString(System.nanoTime(), 36);
+    private final Map<String, String> shared = new HashMap<>();
+    private final int apiPort = ServerProcess.freePort();
+    private ServerProcess api;
+    private ServerProcess worker;
+    private final List<ServerProcess> gateways = new ArrayList<>();
+
+    LocalCluster(int gatewayCount) {
+        String postgres = env("CHAT_TEST_POSTGRES_URL");
+        String schema = "cluster" + run;
+        shared.put("datasources.default.url", postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        shared.put("datasources.default.username", System.getenv().getOrDefault("CHAT_TEST_POSTGRES_USER", "chat"));
+        shared.put("datasources.default.password", System.getenv().getOrDefault("CHAT_TEST_POSTGRES_PASSWORD", "chat"));
+        shared.put("datasources.default.maximum-pool-size", "6");
+        shared.put("datasources.default.minimum-idle", "1");
+        shared.put("flyway.datasources.default.schemas", schema);
+        shared.put("flyway.datasources.default.default-schema", schema);
+        shared.put("flyway.datasources.default.create-schemas", "true");
+        shared.put("chat.cassandra.contact-points", env("CHAT_TEST_CASSANDRA"));
+        shared.put("chat.cassandra.keyspace", "cluster" + run);
+        shared.put("chat.kafka.bootstrap-servers", env("CHAT_TEST_KAFKA"));
+        shared.put("chat.kafka.log.topic", "cluster-messages-" + run);
+        shared.put("chat.kafka.log.partitions", "6");
+        shared.put("chat.kafka.channel.topic", "cluster-deliveries-" + run);
+        shared.put("chat.kafka.channel.slots", "8");
+        shared.put("chat.kafka.group-prefix", "cluster-" + run);
+        shared.put("chat.auth.issuer", "http://127.0.0.1:" + apiPort);
+        shared.put("chat.auth.bcrypt-cost", "4");
+        shared.put("micronaut.server.host", "127.0.0.1");
+        shared.put("chat.catch-up-threads", "2");
+        shared.put("chat.gateway.max-threads", "16");
+        shared.put("chat.gateway.reconnect-spread", "1s");
+
+        Map<String, String> apiProperties = role("api", apiPort, false, false);
+        api = ServerProcess.start("api-" + run, apiProperties).awaitReady();
+        worker = ServerProcess.start("worker-" + run, workerProperties());
+        List<ServerProcess> starting = new ArrayList<>();
+        for (int i = 1; i <= gatewayCount; i++) {
+            starting.add(ServerProcess.start("gateway" + i + "-" + run, gatewayProperties()));
+        }
+        worker.awaitReady();
+        starting.forEach(ServerProcess::awaitReady);
+        gateways.addAll(starting);
+    }
+
+    private Map<String, String> workerProperties() {
+        Map<String, String> properties = role("worker", ServerProcess.freePort(), false, true);
+        // restarted with the same id after a crash, it takes its partitions back at once
+        properties.put("chat.kafka.instance-id", "worker-1");
+        return properties;
+    }
+
+    private Map<String, String> gatewayProperties() {
+        Map<String, String> properties = role("gateway", ServerProcess.freePort(), true, false);
+        properties.put("chat.gateway.port", Integer.toString(ServerProcess.freePort()));
+        return properties;
+    }
+
+    private Map<String, String> role(String role, int port, boolean gateway, boolean worker) {
+        Map<String, String> properties = new HashMap<>(shared);
+        properties.put("micronaut.server.port", Integer.toString(port));
+        properties.put("chat.gateway.enabled", Boolean.toString(gateway));
+        properties.put("chat.worker.enabled", Boolean.toString(worker));
+        properties.put("chat.presence.udp.enabled", "false");
+        try {
+            properties.put("chat.data-dir", Files.createTempDirectory("chat-" + role + "-").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        boolean issuer = "api".equals(role);
+        properties.put("chat.auth.embedded-issuer.enabled", Boolean.toString(issuer));
+        if (!issuer) {
+            properties.put("chat.auth.jwks-uri", "http://127.0.0.1:" + apiPort + "/.well-known/jwks.json");
+        }
+        return properties;
+    }
+
+    /** Another gateway, started now. */
+    ServerProcess addGateway() {
+        ServerProcess gateway = ServerProcess.start("gateway" + (gateways.size() + 1) + "-" + run, gatewayProperties())
+                .awaitReady();
+        gateways.add(gateway);
+        return gateway;
+    }
+
+    ApiClient apiClient() {
+        return new ApiClient(api.api());
+    }
+
+    ServerProcess api() {
+        return api;
+    }
+
+    ServerProcess worker() {
+        return worker;
+    }
+
+    List<ServerProcess> gateways() {
+        return List.copyOf(gateways);
+    }
+
+    ServerProcess gateway(int index) {
+        return gateways.get(index);
+    }
+
+    private static String env(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            fail("the cluster tests need PostgreSQL, Cassandra and Kafka: run `eval \"$(scripts/engines/all-start)\"` "
+                    + "(or scripts/test, which does) so that CHAT_TEST_POSTGRES_URL, CHAT_TEST_CASSANDRA and "
+                    + "CHAT_TEST_KAFKA are set; " + name + " is not");
+        }
+        return value;
+    }
+
+    @Override
+    public void close() {
+        List<ServerProcess> all = new ArrayList<>(gateways);
+        all.add(worker);
+        all.add(api);
+        CompletableFuture.allOf(all.stream().filter(p -> p != null)
+                .map(p -> CompletableFuture.runAsync(p::close)).toArray(CompletableFuture[]::new)).join();
+    }
+}

@@ -1,0 +1,199 @@
+package dev.chat.bootstrap.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * One server process started from the fat jar (the failsafe run passes its path as {@code chat.jar}),
+ * in the distributed profile, with a bounded heap. Its output goes to a log file next to the test
+ * reports; a process that dies while starting fails the test with the end of that log.
+ */
+final class ServerProcess implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Map<String, String> properties;
+    private final int apiPort;
+    private final Path log;
+    private Process process;
+
+    private ServerProcess(String name, Map<String, String> properties, int apiPort, Path log) {
+        this.name = name;
+        this.properties = properties;
+        this.apiPort = apiPort;
+        this.log = log;
+    }
+
+    /** Starts the process; {@link #awaitReady()} waits for it to serve. */
+    static ServerProcess start(String name, Map<String, String> properties) {
+        int apiPort = Integer.parseInt(properties.get("micronaut.server.port"));
+        Path log = Path.of("target", "cluster-it", name + ".log");
+        ServerProcess server = new ServerProcess(name, new TreeMap<>(properties), apiPort, log);
+        server.launch();
+        return server;
+    }
+
+    private void launch() {
+        String jar = System.getProperty("chat.jar");
+        if (jar == null || !Files.exists(Path.of(jar))) {
+            fail("the server's fat jar is missing (" + jar + "): these tests run in `mvn verify` after `package`");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar);
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().put("MICRONAUT_ENVIRONMENTS", "distributed");
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("starting " + name, e);
+        }
+    }
+
+    /** Waits until the process answers {@code /health} with 200; fails with its log if it died. */
+    ServerProcess awaitReady() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                fail(name + " exited with " + process.exitValue() + " while starting:\n" + logTail());
+            }
+            try {
+                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(api() + "/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            sleep(200);
+        }
+        fail(name + " did not answer /health within 120 s:\n" + logTail());
+        return this;
+    }
+
+    String name() {
+        return name;
+    }
+
+    URI api() {
+        return URI.create("http://127.0.0.1:" + apiPort);
+    }
+
+    URI gateway() {
+        return URI.create("ws://127.0.0.1:" + properties.get("chat.gateway.port") + "/ws");
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** kill -9: no shutdown hook runs, nothing is flushed, no connection is closed politely. */
+    void kill() {
+        process.destroyForcibly();
+        waitFor(30);
+    }
+
+    /** Starts the same process again (same ports, same data folder, same properties). */
+    ServerProcess restart() {
+        if (process.isAlive()) {
+            close();
+        }
+        launch();
+        return awaitReady();
+    }
+
+    /** A counter's value from the process's /prometheus page (0 when absent). */
+    double counter(String prometheusName) {
+        try {
+            String page = HTTP.send(HttpRequest.newBuilder(URI.create(api() + "/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            double sum = 0;
+            for (String line : page.split("\n")) {
+                if (line.startsWith(prometheusName + " ") || line.startsWith(prometheusName + "{")) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return sum;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!waitFor(30)) {
+            process.destroyForcibly();
+            waitFor(10);
+        }
+    }
+
+    private boolean waitFor(int seconds) {
+        try {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
