@@ -46,7 +46,8 @@ public final class LoadGenerator implements Callable<Integer> {
             description = "chat (the server) or relay (the bare relay baseline; one-to-one only)")
     Target target;
     @Option(names = "--api", defaultValue = "http://127.0.0.1:8080") URI api;
-    @Option(names = "--gateway", defaultValue = "ws://127.0.0.1:8081/ws") URI gateway;
+    @Option(names = "--gateway", defaultValue = "ws://127.0.0.1:8081/ws", split = ",",
+            description = "the gateway(s); with several, devices are spread over them in turn") List<URI> gateways;
     @Option(names = "--relay", defaultValue = "ws://127.0.0.1:8091/ws") URI relay;
     @Option(names = "--users", defaultValue = "100", description = "simulated users") int users;
     @Option(names = "--devices", defaultValue = "1", description = "devices per user (connect)") int devices;
@@ -67,8 +68,9 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--presence-port", defaultValue = "8082", description = "the server's UDP heartbeat port")
     int presencePort;
     @Option(names = "--udp-threads", defaultValue = "2", description = "threads sending heartbeats") int udpThreads;
-    @Option(names = "--server-pid", defaultValue = "-1", description = "pid of the server, for RSS, CPU and heap")
-    long serverPid;
+    @Option(names = "--server-pid", defaultValue = "-1", split = ",",
+            description = "pid(s) of the server's processes, for RSS, CPU and heap (summed over several)")
+    List<Long> serverPids;
 
     private final String runId = Long.toString(System.currentTimeMillis() % 10_000_000, 36);
     private final Map<String, Object> result = new java.util.LinkedHashMap<>();
@@ -83,7 +85,7 @@ public final class LoadGenerator implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         chatApi = new ChatApi(api);
-        probe = new ServerProbe(serverPid);
+        probe = new ServerProbe(serverPids);
         QueuedThreadPool threads = new QueuedThreadPool(8, 2);
         threads.setName("load-ws");
         org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient();
@@ -156,7 +158,8 @@ public final class LoadGenerator implements Callable<Integer> {
             int index = i;
             inFlight.acquire();
             java.util.function.Consumer<String> handler = handlers.apply(index);
-            CompletableFuture<Device> future = Device.connect(client, target == Target.RELAY ? relay : gateway,
+            CompletableFuture<Device> future = Device.connect(client,
+                    target == Target.RELAY ? relay : gateways.get(index % gateways.size()),
                     tokens == null ? null : tokens.get(index), queries.get(index), frame -> {
                         if (frame.startsWith("{\"type\":\"caught_up\"")) {
                             ready.countDown();
@@ -421,7 +424,7 @@ public final class LoadGenerator implements Callable<Integer> {
         Deliveries deliveries = new Deliveries(1);
         Acks acks = new Acks();
         CountDownLatch senderReady = new CountDownLatch(1);
-        Device senderDevice = Device.connect(client, gateway, sender.token(), "device=load", frame -> {
+        Device senderDevice = Device.connect(client, gateways.get(0), sender.token(), "device=load", frame -> {
             if (frame.startsWith("{\"type\":\"caught_up\"")) {
                 senderReady.countDown();
             }
@@ -431,7 +434,7 @@ public final class LoadGenerator implements Callable<Integer> {
         Device firstDevice = null;
         if (secondDevice) {
             CountDownLatch first = new CountDownLatch(1);
-            firstDevice = Device.connect(client, gateway, reader.token(), "device=phone", frame -> {
+            firstDevice = Device.connect(client, gateways.get(0), reader.token(), "device=phone", frame -> {
                 if (frame.startsWith("{\"type\":\"caught_up\"")) {
                     first.countDown();
                 }
@@ -456,7 +459,7 @@ public final class LoadGenerator implements Callable<Integer> {
         AtomicLong received = new AtomicLong();
         CountDownLatch caughtUp = new CountDownLatch(1);
         long connectStart = System.nanoTime();
-        Device readerDevice = Device.connect(client, gateway, reader.token(), "device=tablet", frame -> {
+        Device readerDevice = Device.connect(client, gateways.get(0), reader.token(), "device=tablet", frame -> {
             String type = Frames.type(frame);
             if ("message".equals(type)) {
                 received.incrementAndGet();
@@ -489,7 +492,7 @@ public final class LoadGenerator implements Callable<Integer> {
         Acks acks = new Acks();
         Deliveries unused = new Deliveries(1);
         CountDownLatch ready = new CountDownLatch(1);
-        Device device = Device.connect(client, gateway, writer.token(), "device=load", frame -> {
+        Device device = Device.connect(client, gateways.get(0), writer.token(), "device=load", frame -> {
             if (frame.startsWith("{\"type\":\"caught_up\"")) {
                 ready.countDown();
             }

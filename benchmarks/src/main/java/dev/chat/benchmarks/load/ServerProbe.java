@@ -12,18 +12,29 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProbe {
     private static final long TICKS_PER_SECOND = 100;
+    /** The first of the server's processes: heap figures are for it alone. */
     private final long pid;
+    private final java.util.List<Long> pids;
 
-    ServerProbe(long pid) {
+    ServerProbe(java.util.List<Long> pids) {
+        this.pids = java.util.List.copyOf(pids);
+        this.pid = pids.isEmpty() ? -1 : pids.get(0);
+    }
+
+    private ServerProbe(long pid) {
         this.pid = pid;
+        this.pids = java.util.List.of(pid);
     }
 
     boolean present() {
         return pid > 0 && Files.exists(Path.of("/proc/" + pid));
     }
 
-    /** Resident set size in bytes. */
+    /** Resident set size in bytes, summed over the server's processes. */
     long rssBytes() {
+        if (pids.size() > 1) {
+            return pids.stream().mapToLong(p -> new ServerProbe(p).rssBytes()).sum();
+        }
         if (!present()) {
             return -1;
         }
@@ -39,8 +50,11 @@ final class ServerProbe {
         return -1;
     }
 
-    /** User plus system CPU time of the process, in milliseconds. */
+    /** User plus system CPU time of the process (summed over the server's processes), in milliseconds. */
     long cpuMillis() {
+        if (pids.size() > 1) {
+            return pids.stream().mapToLong(p -> new ServerProbe(p).cpuMillis()).sum();
+        }
         if (!present()) {
             return -1;
         }

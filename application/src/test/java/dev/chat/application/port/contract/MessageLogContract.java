@@ -121,6 +121,20 @@ public abstract class MessageLogContract {
     }
 
     @Test
+    void what_was_appended_or_offered_has_been_reached_and_nothing_beyond_the_head() {
+        MessageLog log = newLog();
+        Received received = new Received();
+        log.subscribe(STORE, received);
+        ChatId chat = chatId();
+        Message appended = append(log, entry(chat, userId()));
+        Eventually.await("the consumer has the message", () -> received.hasAll(List.of(appended)));
+
+        assertThat(log.hasReached(chat, appended.position())).isTrue();
+        assertThat(log.hasReached(chat, Position.START)).isTrue();
+        assertThat(log.hasReached(chat, new Position(log.head(chat).value() + 1))).as("beyond the head").isFalse();
+    }
+
+    @Test
     void positions_strictly_increase_within_a_chat() {
         MessageLog log = newLog();
         ChatId chat = chatId();

@@ -140,17 +140,7 @@ final class ClientMessageIds {
             List<Key> taken = entries.stream().map(Key::of).filter(k -> !fresh.contains(k)).toList();
             fresh.forEach(k -> result.put(k, FRESH));
             if (!taken.isEmpty()) {
-                try (PreparedStatement find = connection.prepareStatement(FIND)) {
-                    setKeys(connection, find, 1, taken);
-                    try (ResultSet rows = find.executeQuery()) {
-                        while (rows.next()) {
-                            long value = rows.getLong(5);
-                            Long position = rows.wasNull() ? null : value;
-                            result.put(key(rows), new Reservation.Existing(LogRecords.entryOf(rows.getBytes(4)),
-                                    position));
-                        }
-                    }
-                }
+                result.putAll(find(connection, taken));
                 for (Key key : taken) {
                     if (!result.containsKey(key)) {
                         // swept between the insert and the select: the resend is a message of its own again
@@ -193,17 +183,11 @@ final class ClientMessageIds {
             List<Key> unseen = keysOf(entries).stream().filter(k -> !result.containsKey(k)).toList();
             if (!unseen.isEmpty()) {
                 // claimed by a reader that committed after this statement's snapshot: read it in a new one
-                try (PreparedStatement find = connection.prepareStatement(FIND)) {
-                    setKeys(connection, find, 1, unseen);
-                    try (ResultSet rows = find.executeQuery()) {
-                        while (rows.next()) {
-                            long position = rows.getLong(5);
-                            if (!rows.wasNull()) {
-                                result.put(key(rows), position);
-                            }
-                        }
+                find(connection, unseen).forEach((key, existing) -> {
+                    if (existing.position() != null) {
+                        result.put(key, existing.position());
                     }
-                }
+                });
                 for (Key key : unseen) {
                     if (!result.containsKey(key)) {
                         throw new SQLException("no position could be claimed for " + key);
@@ -212,6 +196,21 @@ final class ClientMessageIds {
             }
         }
         return result;
+    }
+
+    private static Map<Key, Reservation.Existing> find(Connection connection, List<Key> keys) throws SQLException {
+        Map<Key, Reservation.Existing> found = new HashMap<>(keys.size() * 2);
+        try (PreparedStatement find = connection.prepareStatement(FIND)) {
+            setKeys(connection, find, 1, keys);
+            try (ResultSet rows = find.executeQuery()) {
+                while (rows.next()) {
+                    long value = rows.getLong(5);
+                    Long position = rows.wasNull() ? null : value;
+                    found.put(key(rows), new Reservation.Existing(LogRecords.entryOf(rows.getBytes(4)), position));
+                }
+            }
+        }
+        return found;
     }
 
     /** Forgets the keys reserved before {@code before}: a resend after that is a new message. */

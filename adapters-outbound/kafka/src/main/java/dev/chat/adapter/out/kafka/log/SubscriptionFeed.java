@@ -120,7 +120,11 @@ final class SubscriptionFeed implements Runnable {
 
     private void resumeWhatTheLeaderHandled(String leader) {
         Set<TopicPartition> paused = consumer.paused();
+        if (paused.isEmpty()) {
+            return;
+        }
         long now = System.nanoTime();
+        // a leader here reports its commits at once; one elsewhere is read from Kafka while this waits for it
         if (now - leaderReadAt > LEADER_REFRESH.toNanos()) {
             try {
                 leaders.refresh(leader);
