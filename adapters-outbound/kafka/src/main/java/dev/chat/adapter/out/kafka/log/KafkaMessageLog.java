@@ -133,7 +133,7 @@ public final class KafkaMessageLog implements MessageLog, AutoCloseable {
             throw new IllegalStateException("the subscription " + subscription.name() + " already has a consumer here");
         }
         String group = settings.groupOf(subscription.name());
-        KafkaConsumer<byte[], byte[]> kafkaConsumer = new KafkaConsumer<>(settings.consumerProperties(group),
+        KafkaConsumer<byte[], byte[]> kafkaConsumer = new KafkaConsumer<>(settings.consumerProperties(group, subscription.after().isPresent()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         kafkaConsumer.subscribe(List.of(topic.name()));
         SubscriptionFeed feed = new SubscriptionFeed(subscription, group, subscription.after().map(settings::groupOf),
