@@ -15,6 +15,7 @@ import dev.chat.application.delivery.ChatEvents;
 import dev.chat.application.delivery.ConnectDevice;
 import dev.chat.application.delivery.ConnectedDevices;
 import dev.chat.application.delivery.DeliveryRouter;
+import dev.chat.adapter.out.kafka.join.JoinFanOut;
 import dev.chat.application.delivery.FanOut;
 import dev.chat.application.delivery.LocalDelivery;
 import dev.chat.application.delivery.MembersFromChatRepository;
@@ -267,6 +268,13 @@ public class UseCaseFactory {
     @Singleton
     FanOut fanOut(MembershipView memberships, DeliveryRouter router, PushNotifier notifier, ChatMetrics metrics) {
         return new FanOut(memberships, router, notifier, metrics);
+    }
+
+    /** The join's fan-out (chat.delivery.backend=join): the same FanOut, on the join's membership table. */
+    @Singleton
+    @Requires(property = "chat.delivery.backend", value = "join")
+    JoinFanOut joinFanOut(DeliveryRouter router, PushNotifier notifier, ChatMetrics metrics) {
+        return memberships -> new FanOut(memberships, router, notifier, metrics);
     }
 
     @Singleton

@@ -117,6 +117,7 @@ public final class ConnectDevice implements ConnectDeviceUseCase {
      */
     private int catchUpChat(DeviceSession session, ChatId chat, Position from) {
         Device device = session.device();
+        session.hasUpTo(chat, from);
         int sent = 0;
         Position cursor = from;
         Position ownRunEnd = from;

@@ -3,6 +3,7 @@ package dev.chat.application.delivery;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.device.Device;
 import dev.chat.domain.message.Message;
+import dev.chat.domain.message.Position;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +56,15 @@ public final class DeviceSession {
         if (!closed) {
             sink.flush();
         }
+    }
+
+    /**
+     * Catch-up of {@code chat} starts after {@code from} (the device's acknowledged position): the
+     * device has everything up to there, so a live message at or below it (a replay of the pipeline
+     * after a worker's restart) is not sent again.
+     */
+    public synchronized void hasUpTo(ChatId chat, Position from) {
+        sentUpTo.merge(chat, from.value(), Math::max);
     }
 
     /** A message read from the store during catch-up. */

@@ -37,7 +37,7 @@ public final class SendMessage implements SendMessageUseCase {
         MessageBody body = MessageBody.of(command.body(), policy);
         Chat chat = MemberChats.require(chats, command.chat(), command.from().user());
         MessageLog.Entry entry = new MessageLog.Entry(ids.newMessageId(), chat.id(), command.from().user(),
-                command.from().id(), command.clientMessageId(), body, clock.instant());
+                command.from().id(), command.clientMessageId(), body, clock.instant(), chat.version());
         return log.append(entry).thenApply(appended -> {
             if (!appended.duplicate()) {
                 metrics.messageAccepted();

@@ -32,9 +32,28 @@ import java.util.concurrent.CompletionStage;
  * </ul>
  */
 public interface MessageLog {
-    /** A message not yet in the log: everything but its position. */
+    /**
+     * A message not yet in the log: everything but its position. {@code chatVersion} is the chat's
+     * version its sender's membership was checked at ({@link dev.chat.domain.chat.Chat#version()}):
+     * a fan-out that reads memberships from a table kept by change data capture waits until that
+     * table has reached it, so the message is ordered after every membership change the sender's
+     * check saw. 0 when unknown; a log may keep it or not (the in-process logs, whose fan-out reads
+     * the metadata store, do not).
+     */
     record Entry(MessageId id, ChatId chatId, UserId sender, DeviceId senderDevice,
-                 ClientMessageId clientMessageId, MessageBody body, Instant sentAt) {
+                 ClientMessageId clientMessageId, MessageBody body, Instant sentAt, long chatVersion) {
+        public Entry {
+            if (chatVersion < 0) {
+                throw new IllegalArgumentException("a chat version is 0 (unknown) or more: " + chatVersion);
+            }
+        }
+
+        /** An entry whose chat version is unknown. */
+        public Entry(MessageId id, ChatId chatId, UserId sender, DeviceId senderDevice,
+                     ClientMessageId clientMessageId, MessageBody body, Instant sentAt) {
+            this(id, chatId, sender, senderDevice, clientMessageId, body, sentAt, 0);
+        }
+
         public Message at(Position position) {
             return new Message(id, chatId, position, sender, senderDevice, clientMessageId, body, sentAt);
         }

@@ -96,6 +96,20 @@ class CatchUpThenLiveTest {
     }
 
     @Test
+    void aReplayOfWhatTheDeviceAcknowledgedBeforeReconnectingIsNotSentAgain() {
+        node.handle(messages(1, 6));
+        offsets.advance(tablet, chat.id(), new Position(6));
+        RecordingSink sink = new RecordingSink();
+        connect.connect(new Caller(dana, new Username("dana")), tablet.id(), sink);
+        runCatchUps();
+
+        // a restarted worker hands the last batches to the gateways again (at least once)
+        node.handle(messages(4, 7));
+
+        assertThat(sink.positions()).containsExactly(7L);
+    }
+
+    @Test
     void aDisconnectedDeviceGetsNothingMore() {
         RecordingSink sink = new RecordingSink();
         DeviceSession session = connect.connect(new Caller(dana, new Username("dana")), tablet.id(), sink);

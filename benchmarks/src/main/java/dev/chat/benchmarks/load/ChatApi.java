@@ -42,6 +42,14 @@ final class ChatApi {
                 .get("id").asText();
     }
 
+    void addMember(User admin, String group, String userId) {
+        call("POST", "/api/groups/" + group + "/members", admin.token(), Map.of("userId", userId), 200);
+    }
+
+    void removeMember(User admin, String group, String userId) {
+        call("DELETE", "/api/groups/" + group + "/members/" + userId, admin.token(), null, 200);
+    }
+
     /** One page of history; returns the number of messages and the next cursor (or -1). */
     long[] historyPage(User reader, String chat, long after, int limit) {
         JsonNode page = call("GET", "/api/chats/" + chat + "/messages?after=" + after + "&limit=" + limit,

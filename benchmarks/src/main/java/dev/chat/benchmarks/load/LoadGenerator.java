@@ -35,12 +35,12 @@ import java.util.concurrent.locks.LockSupport;
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Load generator for the chat server over its real protocol.")
 public final class LoadGenerator implements Callable<Integer> {
-    enum Scenario { CONNECT, ONE_TO_ONE, GROUP, OFFLINE, SYNC, HISTORY, HEARTBEAT }
+    enum Scenario { CONNECT, ONE_TO_ONE, GROUP, OFFLINE, SYNC, HISTORY, HEARTBEAT, MEMBER_ADDED }
 
     enum Target { CHAT, RELAY }
 
     @Option(names = "--scenario", required = true, converter = ScenarioConverter.class,
-            description = "connect | one-to-one | group | offline | sync | history | heartbeat")
+            description = "connect | one-to-one | group | offline | sync | history | heartbeat | member-added")
     Scenario scenario;
     @Option(names = "--target", defaultValue = "chat", converter = TargetConverter.class,
             description = "chat (the server) or relay (the bare relay baseline; one-to-one only)")
@@ -65,6 +65,8 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--group-size", defaultValue = "50") int groupSize;
     @Option(names = "--senders", defaultValue = "10", description = "senders in the group scenario") int groupSenders;
     @Option(names = "--reads", defaultValue = "2000", description = "history pages read") int reads;
+    @Option(names = "--trials", defaultValue = "50", description = "members added one after another (member-added)")
+    int trials;
     @Option(names = "--presence-port", defaultValue = "8082", description = "the server's UDP heartbeat port")
     int presencePort;
     @Option(names = "--udp-threads", defaultValue = "2", description = "threads sending heartbeats") int udpThreads;
@@ -106,6 +108,7 @@ public final class LoadGenerator implements Callable<Integer> {
                 case SYNC -> catchUp(true);
                 case HISTORY -> history();
                 case HEARTBEAT -> heartbeats();
+                case MEMBER_ADDED -> memberAdded();
             }
         } finally {
             client.stop();
@@ -258,6 +261,63 @@ public final class LoadGenerator implements Callable<Integer> {
         Acks acks = new Acks();
         List<Device> devices = connectAll(tokens, queries, recipient -> frame -> onFrame(recipient, frame, deliveries, acks));
         run(devices, chats, deliveries, acks, 1, i -> i);
+    }
+
+    /**
+     * How soon a member added through REST gets the group's next message: for each trial a new user
+     * connects (gateways in turn), the admin adds them, and from the REST answer the clock runs until
+     * the admin's next message reaches their device. In the distributed profile that is the change's
+     * way through the capture into the join's table, then the message's through the pipeline.
+     * Each newcomer is removed again after their trial (ClusterOfProcessesIT checks what a removal
+     * stops; this only measures).
+     */
+    private void memberAdded() throws Exception {
+        List<ChatApi.User> people = signUp(trials + 1);
+        ChatApi.User admin = people.get(0);
+        String group = chatApi.createGroup(admin, "joiners " + runId, List.of());
+        Acks acks = new Acks();
+        Device adminDevice = connectAll(List.of(admin.token()), List.of("device=admin"), i -> frame -> {
+            if ("accepted".equals(Frames.type(frame))) {
+                acks.accepted.increment();
+            } else if ("error".equals(Frames.type(frame))) {
+                acks.error(frame);
+            }
+        }).get(0);
+        long[] micros = new long[trials];
+        for (int t = 0; t < trials; t++) {
+            ChatApi.User newcomer = people.get(t + 1);
+            CompletableFuture<Long> first = new CompletableFuture<>();
+            List<URI> all = gateways;
+            gateways = List.of(all.get(t % all.size()));
+            Device device;
+            try {
+                device = connectAll(List.of(newcomer.token()), List.of("device=phone"), i -> frame -> {
+                    if ("message".equals(Frames.type(frame)) && frame.contains(group)) {
+                        first.complete(System.nanoTime());
+                    }
+                }).get(0);
+            } finally {
+                gateways = all;
+            }
+            chatApi.addMember(admin, group, newcomer.id());
+            long answered = System.nanoTime();
+            adminDevice.send(Frames.send("t" + t, group, "welcome " + t));
+            micros[t] = (first.get(30, TimeUnit.SECONDS) - answered) / 1_000;
+            chatApi.removeMember(admin, group, newcomer.id());
+            device.close();
+        }
+        adminDevice.close();
+        long[] sorted = micros.clone();
+        java.util.Arrays.sort(sorted);
+        double p50 = sorted[(int) Math.ceil(0.50 * trials) - 1] / 1000.0;
+        double p99 = sorted[(int) Math.ceil(0.99 * trials) - 1] / 1000.0;
+        System.out.printf("member added through REST -> first group message on their device, %d trials: "
+                + "p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", trials, p50, p99, sorted[trials - 1] / 1000.0);
+        result.put("trials", trials);
+        result.put("p50Ms", p50);
+        result.put("p99Ms", p99);
+        result.put("maxMs", sorted[trials - 1] / 1000.0);
+        result.put("errors", acks.errors.toString());
     }
 
     private void group() throws Exception {

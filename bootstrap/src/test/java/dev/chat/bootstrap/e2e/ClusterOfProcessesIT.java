@@ -268,6 +268,51 @@ class ClusterOfProcessesIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void aMemberAddedThroughTheApiGetsTheNextMessageOneRemovedGetsNoMoreAndTheFanOutReadsNoMembershipFromPostgres() {
+        ChatUser admin = ChatUser.signUp(api, "admin");
+        ChatUser bob = ChatUser.signUp(api, "bob");
+        ChatUser carol = ChatUser.signUp(api, "carol");
+        String group = (String) api.post("/api/groups", admin.token(), Map.of("name", "joiners",
+                "members", List.of(bob.id()))).json().get("id");
+        String direct = admin.openDirectChatWith(api, carol);
+        List<URI> gateways = gateways();
+        try (WsClient a = WsClient.connect(gateways.get(0), admin.token(), "phone");
+             WsClient b = WsClient.connect(gateways.get(1 % gateways.size()), bob.token(), "phone");
+             WsClient c = WsClient.connect(gateways.get(2 % gateways.size()), carol.token(), "phone")) {
+            a.nextOfType("caught_up");
+            b.nextOfType("caught_up");
+            c.nextOfType("caught_up");
+            double membershipReads = cluster.worker().counter("chat_metadata_membership_reads_total");
+            double tableReads = cluster.worker().counter("chat_join_table_reads_total");
+
+            ApiClient.Response added = api.post("/api/groups/" + group + "/members", admin.token(),
+                    Map.of("userId", carol.id()));
+            assertThat(added.status()).as(added.body()).isEqualTo(200);
+            a.sendMessage(group, "after-add", "welcome carol");
+            assertThat(c.messages(group, 1).get(0)).as("the next message reaches the member just added")
+                    .containsEntry("body", "welcome carol");
+            assertThat(b.messages(group, 1).get(0)).containsEntry("body", "welcome carol");
+
+            ApiClient.Response removed = api.delete("/api/groups/" + group + "/members/" + carol.id(), admin.token());
+            assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+            a.sendMessage(group, "after-remove", "carol has gone");
+            assertThat(b.messages(group, 1).get(0)).containsEntry("body", "carol has gone");
+            // planned after the group message, and her gateway's partition keeps the order: once this is
+            // in, the group message would have been too
+            a.sendMessage(direct, "marker", "after the group message");
+            assertThat(c.messages(direct, 1).get(0)).containsEntry("body", "after the group message");
+            assertThat(c.held("message")).as("the member removed got nothing after the removal")
+                    .noneMatch(m -> group.equals(m.get("chatId")));
+
+            assertThat(cluster.worker().counter("chat_metadata_membership_reads_total"))
+                    .as("the worker's fan-out read no membership from PostgreSQL").isEqualTo(membershipReads);
+            assertThat(cluster.worker().counter("chat_join_table_reads_total"))
+                    .as("it read them from the join's table").isGreaterThanOrEqualTo(tableReads + 3);
+        }
+    }
+
     private static Set<String> history(String chat, String token) {
         Set<String> ids = new HashSet<>();
         Object after = 0;

@@ -1,5 +1,6 @@
 package dev.chat.bootstrap.e2e;
 
+import dev.chat.adapter.out.kafka.capture.ReplicationSetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.fail;
 class DistributedProfileTest {
     private static RunningServer server;
     private static ApiClient api;
+    private static String slot;
 
     @BeforeAll
     static void start() {
@@ -33,21 +35,33 @@ class DistributedProfileTest {
         }
         // a topic and consumer groups of this run only: a rerun on the same broker starts empty
         String run = Long.toString(System.nanoTime(), 36);
-        server = RunningServer.start(Map.of(
-                "datasources.default.url", postgres,
-                "chat.cassandra.contact-points", cassandra,
-                "chat.cassandra.keyspace", "chat_e2e",
-                "chat.kafka.bootstrap-servers", kafka,
-                "chat.kafka.log.topic", "e2e-messages-" + run,
-                "chat.kafka.group-prefix", "e2e-" + run,
-                "chat.kafka.channel.topic", "e2e-deliveries-" + run), "distributed");
+        slot = "e2e_" + run;
+        server = RunningServer.start(Map.ofEntries(
+                Map.entry("datasources.default.url", postgres),
+                Map.entry("chat.cassandra.contact-points", cassandra),
+                Map.entry("chat.cassandra.keyspace", "chat_e2e"),
+                Map.entry("chat.kafka.bootstrap-servers", kafka),
+                Map.entry("chat.kafka.log.topic", "e2e-messages-" + run),
+                Map.entry("chat.kafka.group-prefix", "e2e-" + run),
+                Map.entry("chat.kafka.channel.topic", "e2e-deliveries-" + run),
+                // this one process also captures the memberships and runs the join
+                Map.entry("chat.capture.enabled", "true"),
+                Map.entry("chat.capture.slot", slot),
+                Map.entry("chat.capture.publication", slot),
+                Map.entry("chat.kafka.memberships-topic", "e2e-memberships-" + run),
+                Map.entry("chat.kafka.join.stored-topic", "e2e-stored-" + run)), "distributed");
         api = new ApiClient(server.api());
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (server != null) {
             server.close();
+        }
+        if (slot != null) {
+            ReplicationSetup.drop(System.getenv("CHAT_TEST_POSTGRES_URL"),
+                    System.getenv().getOrDefault("CHAT_TEST_POSTGRES_USER", "chat"),
+                    System.getenv().getOrDefault("CHAT_TEST_POSTGRES_PASSWORD", "chat"), slot, slot);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.chat.bootstrap.e2e;
 
+import dev.chat.adapter.out.kafka.capture.ReplicationSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
@@ -22,13 +23,13 @@ final class LocalCluster implements AutoCloseable {
     private final String run = Long.toString(System.nanoTime(), 36);
     private final Map<String, String> shared = new HashMap<>();
     private final int apiPort = ServerProcess.freePort();
+    private final String schema = "cluster" + run;
     private ServerProcess api;
     private ServerProcess worker;
     private final List<ServerProcess> gateways = new ArrayList<>();
 
     LocalCluster(int gatewayCount) {
         String postgres = env("CHAT_TEST_POSTGRES_URL");
-        String schema = "cluster" + run;
         shared.put("datasources.default.url", postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema);
         shared.put("datasources.default.username", System.getenv().getOrDefault("CHAT_TEST_POSTGRES_USER", "chat"));
         shared.put("datasources.default.password", System.getenv().getOrDefault("CHAT_TEST_POSTGRES_PASSWORD", "chat"));
@@ -45,6 +46,8 @@ final class LocalCluster implements AutoCloseable {
         shared.put("chat.kafka.channel.topic", "cluster-deliveries-" + run);
         shared.put("chat.kafka.channel.slots", "8");
         shared.put("chat.kafka.group-prefix", "cluster-" + run);
+        shared.put("chat.kafka.memberships-topic", "cluster-memberships-" + run);
+        shared.put("chat.kafka.join.stored-topic", "cluster-stored-" + run);
         shared.put("chat.auth.issuer", "http://127.0.0.1:" + apiPort);
         shared.put("chat.auth.bcrypt-cost", "4");
         shared.put("micronaut.server.host", "127.0.0.1");
@@ -68,6 +71,11 @@ final class LocalCluster implements AutoCloseable {
         Map<String, String> properties = role("worker", ServerProcess.freePort(), false, true);
         // restarted with the same id after a crash, it takes its partitions back at once
         properties.put("chat.kafka.instance-id", "worker-1");
+        // the worker also captures the memberships (one capture per database) for the join it runs
+        properties.put("chat.capture.enabled", "true");
+        properties.put("chat.capture.schema", schema);
+        properties.put("chat.capture.slot", slot());
+        properties.put("chat.capture.publication", slot());
         return properties;
     }
 
@@ -94,6 +102,11 @@ final class LocalCluster implements AutoCloseable {
             properties.put("chat.auth.jwks-uri", "http://127.0.0.1:" + apiPort + "/.well-known/jwks.json");
         }
         return properties;
+    }
+
+    /** The capture's replication slot (and publication): this cluster's own, dropped when it closes. */
+    private String slot() {
+        return "cluster_" + run;
     }
 
     /** Another gateway, started now. */
@@ -141,5 +154,12 @@ final class LocalCluster implements AutoCloseable {
         all.add(api);
         CompletableFuture.allOf(all.stream().filter(p -> p != null)
                 .map(p -> CompletableFuture.runAsync(p::close)).toArray(CompletableFuture[]::new)).join();
+        try {
+            ReplicationSetup.drop(env("CHAT_TEST_POSTGRES_URL"),
+                    System.getenv().getOrDefault("CHAT_TEST_POSTGRES_USER", "chat"),
+                    System.getenv().getOrDefault("CHAT_TEST_POSTGRES_PASSWORD", "chat"), slot(), slot());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("dropping the cluster's replication slot " + slot() + " failed", e);
+        }
     }
 }

@@ -15,6 +15,17 @@ public sealed interface Chat permits DirectChat, Group {
 
     Optional<Membership> membershipOf(UserId user);
 
+    /**
+     * The stored version this copy was read at: one more with every stored change of a group's
+     * members or name; a direct chat never changes and stays at {@link #FIRST_VERSION}. A message
+     * carries the version its sender's membership was checked at, which orders it after every
+     * membership change up to that version (docs/architecture.md, "Membership changes and messages").
+     */
+    long version();
+
+    /** The version of a chat when first stored. */
+    long FIRST_VERSION = 1;
+
     default boolean isMember(UserId user) {
         return membershipOf(user).isPresent();
     }

@@ -32,6 +32,12 @@ public record DirectChat(ChatId id, UserId first, UserId second) implements Chat
         Require.that(id.equals(idFor(first, second)), "a direct chat's id is derived from its two users");
     }
 
+    /** A direct chat's two members never change: it stays at the version it was stored at. */
+    @Override
+    public long version() {
+        return FIRST_VERSION;
+    }
+
     public static DirectChat between(UserId a, UserId b) {
         if (a.equals(b)) {
             throw RejectedException.of(Rejection.CANNOT_CHAT_WITH_SELF, "a direct chat needs two different users");

@@ -51,7 +51,7 @@ public final class Engines {
         }
     }
 
-    private static synchronized String postgresUrl() {
+    public static synchronized String postgresUrl() {
         String url = System.getenv("CHAT_TEST_POSTGRES_URL");
         if (url != null && !url.isBlank()) {
             return url;
@@ -86,6 +86,14 @@ public final class Engines {
         Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
                 .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
         return dataSource;
+    }
+
+    public static String postgresUser() {
+        return env("CHAT_TEST_POSTGRES_USER", "chat");
+    }
+
+    public static String postgresPassword() {
+        return env("CHAT_TEST_POSTGRES_PASSWORD", "chat");
     }
 
     private static String env(String name, String fallback) {

@@ -69,6 +69,7 @@ public final class JdbcChatRepository implements ChatRepository {
     private final DataSource dataSource;
     private final ChatCache<DirectChat> directChats;
     private final ChatCache<Group> groups;
+    private final java.util.concurrent.atomic.AtomicLong membershipReads = new java.util.concurrent.atomic.AtomicLong();
 
     public JdbcChatRepository(ChatRows chats, ChatMemberRows members, TransactionOperations<Connection> transactions,
                               DataSource dataSource, @Value("${chat.chats.cache-size:100000}") int cacheSize) {
@@ -94,6 +95,7 @@ public final class JdbcChatRepository implements ChatRepository {
             transactions.executeWrite(status -> {
                 chats.save(new ChatRow(chat.id().value(), ChatRow.DIRECT, null, ChatRow.FIRST_VERSION));
                 members.saveAll(memberRows(chat));
+                MembershipProjection.insert(status.getConnection(), chat, ChatRow.FIRST_VERSION);
                 return null;
             });
         } catch (DataAccessException e) {
@@ -127,6 +129,11 @@ public final class JdbcChatRepository implements ChatRepository {
                     members.deleteMembersOf(id);
                 }
                 members.saveAll(memberRows(group));
+                if (basedOn == Group.NEVER_STORED) {
+                    MembershipProjection.insert(status.getConnection(), group, ChatRow.FIRST_VERSION);
+                } else {
+                    MembershipProjection.update(status.getConnection(), group, basedOn + 1);
+                }
                 return new Group(group.id(), group.name(), group.members(), basedOn + 1);
             });
             remember(saved);
@@ -185,8 +192,18 @@ public final class JdbcChatRepository implements ChatRepository {
         return query(CHAT_BY_ID, id.value(), "reading a chat").stream().findFirst();
     }
 
+    /**
+     * Statements that read member rows from the database (a cache miss, a changed group, a user's chat
+     * list). A version check reads no member and is not counted: the distributed fan-out, which
+     * reads memberships from the join's table, leaves this flat under load.
+     */
+    public long membershipReads() {
+        return membershipReads.get();
+    }
+
     /** The chats whose rows the statement returns (one row per member), read in one statement. */
     private List<Chat> query(String sql, UUID parameter, String operation) {
+        membershipReads.incrementAndGet();
         Map<UUID, Loaded> loaded = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);

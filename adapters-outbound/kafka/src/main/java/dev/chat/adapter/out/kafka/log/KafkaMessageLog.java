@@ -5,6 +5,7 @@ import dev.chat.application.port.MessageLog;
 import dev.chat.domain.RejectedException;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.chat.ChatId;
+import dev.chat.domain.message.Message;
 import dev.chat.domain.message.Position;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -125,7 +126,23 @@ public final class KafkaMessageLog implements MessageLog, AutoCloseable {
     }
 
     @Override
-    public synchronized void subscribe(Subscription subscription, Consumer consumer) {
+    public void subscribe(Subscription subscription, Consumer consumer) {
+        subscribeWithChatVersions(subscription, (batch, chatVersions) -> consumer.accept(batch));
+    }
+
+    /** A subscription's consumer that also gets the chat version each message's sender was checked at. */
+    @FunctionalInterface
+    public interface VersionedConsumer {
+        /** {@code chatVersions[i]} is the chat version of {@code batch.get(i)} (0: unknown). */
+        void accept(List<Message> batch, long[] chatVersions);
+    }
+
+    /**
+     * {@link #subscribe} for a consumer that needs each message's chat version
+     * ({@link Entry#chatVersion()}): the hand-over to the membership join, which orders a message
+     * after the membership changes its sender saw.
+     */
+    public synchronized void subscribeWithChatVersions(Subscription subscription, VersionedConsumer consumer) {
         if (!open) {
             throw new IllegalStateException("the message log is closed");
         }

@@ -19,17 +19,19 @@ import java.util.UUID;
  * in a small versioned binary form: no schema registry, no reflection, and a fixed cost per
  * record. The position is not in the value: it is the record's offset.
  */
-final class LogRecords {
-    private static final byte VERSION = 1;
+public final class LogRecords {
+    /** 2 added the chat version the sender was checked at; this build reads 1 too (chat version 0). */
+    private static final byte VERSION = 2;
+    private static final byte FIRST_VERSION = 1;
 
     private LogRecords() {
     }
 
-    static byte[] key(ChatId chat) {
+    public static byte[] key(ChatId chat) {
         return uuid(chat.value());
     }
 
-    static ChatId chatOf(byte[] key) {
+    public static ChatId chatOf(byte[] key) {
         if (key == null || key.length != 16) {
             throw new IllegalArgumentException("a log record's key is a 16-byte chat id");
         }
@@ -37,12 +39,12 @@ final class LogRecords {
         return new ChatId(new UUID(buffer.getLong(), buffer.getLong()));
     }
 
-    static byte[] value(Entry entry) {
+    public static byte[] value(Entry entry) {
         byte[] device = utf8(entry.senderDevice().value());
         byte[] clientId = utf8(entry.clientMessageId().value());
         byte[] body = utf8(entry.body().text());
         ByteBuffer buffer = ByteBuffer.allocate(1 + 16 * 3 + 12 + 2 + device.length + 2 + clientId.length
-                + 4 + body.length);
+                + 4 + body.length + 8);
         buffer.put(VERSION);
         putUuid(buffer, entry.id().value());
         putUuid(buffer, entry.chatId().value());
@@ -51,14 +53,16 @@ final class LogRecords {
         buffer.putShort((short) device.length).put(device);
         buffer.putShort((short) clientId.length).put(clientId);
         buffer.putInt(body.length).put(body);
+        buffer.putLong(entry.chatVersion());
         return buffer.array();
     }
 
-    static Entry entryOf(byte[] value) {
+    public static Entry entryOf(byte[] value) {
         ByteBuffer buffer = ByteBuffer.wrap(value);
         byte version = buffer.get();
-        if (version != VERSION) {
-            throw new IllegalArgumentException("a log record of version " + version + "; this build reads " + VERSION);
+        if (version != VERSION && version != FIRST_VERSION) {
+            throw new IllegalArgumentException("a log record of version " + version + "; this build reads "
+                    + FIRST_VERSION + " and " + VERSION);
         }
         MessageId id = new MessageId(uuid(buffer));
         ChatId chat = new ChatId(uuid(buffer));
@@ -67,7 +71,8 @@ final class LogRecords {
         DeviceId device = new DeviceId(string(buffer, Short.toUnsignedInt(buffer.getShort())));
         ClientMessageId clientId = new ClientMessageId(string(buffer, Short.toUnsignedInt(buffer.getShort())));
         MessageBody body = new MessageBody(string(buffer, buffer.getInt()));
-        return new Entry(id, chat, sender, device, clientId, body, sentAt);
+        long chatVersion = version == FIRST_VERSION ? 0 : buffer.getLong();
+        return new Entry(id, chat, sender, device, clientId, body, sentAt, chatVersion);
     }
 
     private static byte[] utf8(String text) {

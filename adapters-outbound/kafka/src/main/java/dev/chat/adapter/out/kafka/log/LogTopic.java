@@ -1,12 +1,12 @@
 package dev.chat.adapter.out.kafka.log;
 
+import dev.chat.adapter.out.kafka.membership.CoPartitionedTopic;
 import dev.chat.domain.chat.ChatId;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,7 @@ record LogTopic(String name, int partitions) {
                     throw e;
                 }
             }
-            TopicDescription description = describe(admin, name);
+            TopicDescription description = CoPartitionedTopic.describe(admin, name);
             int actual = description.partitions().size();
             if (actual != partitions) {
                 LOG.warn("the message log topic {} has {} partitions, not the {} configured: keeping {}, since a chat "
@@ -51,21 +51,6 @@ record LogTopic(String name, int partitions) {
             throw new IllegalStateException("interrupted while opening the message log topic " + name, e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot open the message log topic " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static TopicDescription describe(Admin admin, String name) throws Exception {
-        // a topic just created may take a moment to be described everywhere
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try {
-                return admin.describeTopics(List.of(name)).allTopicNames().get(30, TimeUnit.SECONDS).get(name);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > until) {
-                    throw e;
-                }
-                Thread.sleep(50);
-            }
         }
     }
 

@@ -45,7 +45,7 @@ final class SubscriptionFeed implements Runnable {
     private final String group;
     private final Optional<String> leaderGroup;
     private final Consumer<byte[], byte[]> consumer;
-    private final MessageLog.Consumer target;
+    private final KafkaMessageLog.VersionedConsumer target;
     private final ClientMessageIds ids;
     private final LeaderProgress leaders;
     private final HeadCache heads;
@@ -56,7 +56,7 @@ final class SubscriptionFeed implements Runnable {
     private long leaderReadAt;
 
     SubscriptionFeed(MessageLog.Subscription subscription, String group, Optional<String> leaderGroup,
-                     Consumer<byte[], byte[]> consumer, MessageLog.Consumer target, ClientMessageIds ids,
+                     Consumer<byte[], byte[]> consumer, KafkaMessageLog.VersionedConsumer target, ClientMessageIds ids,
                      LeaderProgress leaders, HeadCache heads, Clock clock) {
         this.subscription = subscription;
         this.group = group;
@@ -163,15 +163,19 @@ final class SubscriptionFeed implements Runnable {
         if (taken.isEmpty()) {
             return;
         }
-        List<Message> batch = countingOnly(taken);
-        if (!batch.isEmpty()) {
+        Counting batch = countingOnly(taken);
+        if (!batch.messages().isEmpty()) {
             offer(batch);
         }
         commit(next);
     }
 
+    /** The messages of a batch that count, and the chat version of each. */
+    private record Counting(List<Message> messages, long[] chatVersions) {
+    }
+
     /** The records that count, as messages: a record whose client message id claimed another position is dropped. */
-    private List<Message> countingOnly(List<ConsumerRecord<byte[], byte[]>> records) throws InterruptedException {
+    private Counting countingOnly(List<ConsumerRecord<byte[], byte[]>> records) throws InterruptedException {
         List<Entry> entries = new ArrayList<>(records.size());
         Map<Key, Claim> claims = new LinkedHashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -204,6 +208,7 @@ final class SubscriptionFeed implements Runnable {
             throw new WakeupException();
         }
         List<Message> batch = new ArrayList<>(records.size());
+        long[] chatVersions = new long[records.size()];
         for (int i = 0; i < records.size(); i++) {
             Entry entry = entries.get(i);
             if (entry == null) {
@@ -211,23 +216,24 @@ final class SubscriptionFeed implements Runnable {
             }
             long position = records.get(i).offset() + 1;
             if (canonical.get(Key.of(entry)) == position) {
+                chatVersions[batch.size()] = entry.chatVersion();
                 batch.add(entry.at(new Position(position)));
             } else {
                 dropped.incrementAndGet();
             }
         }
-        return batch;
+        return new Counting(batch, java.util.Arrays.copyOf(chatVersions, batch.size()));
     }
 
-    private void offer(List<Message> batch) throws InterruptedException {
+    private void offer(Counting batch) throws InterruptedException {
         Duration backoff = Duration.ofMillis(50);
         while (running) {
             try {
-                target.accept(batch);
+                target.accept(batch.messages(), batch.chatVersions());
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("subscription {}: its consumer failed on a batch of {}; offering it again in {} ms",
-                        subscription.name(), batch.size(), backoff.toMillis(), e);
+                        subscription.name(), batch.messages().size(), backoff.toMillis(), e);
                 pause(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1)
                         : backoff.multipliedBy(2);

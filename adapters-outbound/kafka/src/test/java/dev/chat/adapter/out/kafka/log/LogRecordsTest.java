@@ -28,11 +28,12 @@ class LogRecordsTest {
     void an_entry_reads_back_as_written(@ForAll("text") String body,
                                         @ForAll @AlphaChars @NumericChars @StringLength(min = 1, max = 64) String device,
                                         @ForAll @AlphaChars @NumericChars @StringLength(min = 1, max = 64) String clientId,
-                                        @ForAll long seconds) {
+                                        @ForAll long seconds,
+                                        @ForAll @net.jqwik.api.constraints.LongRange(min = 0) long chatVersion) {
         Instant sentAt = Instant.ofEpochSecond(Math.floorMod(seconds, 10_000_000_000L), Math.floorMod(seconds, 1_000_000_000));
         Entry entry = new Entry(new MessageId(UUID.randomUUID()), new ChatId(UUID.randomUUID()),
                 new UserId(UUID.randomUUID()), new DeviceId(device), new ClientMessageId(clientId),
-                new MessageBody("x" + body), sentAt);
+                new MessageBody("x" + body), sentAt, chatVersion);
 
         assertThat(LogRecords.entryOf(LogRecords.value(entry))).isEqualTo(entry);
         assertThat(LogRecords.chatOf(LogRecords.key(entry.chatId()))).isEqualTo(entry.chatId());
@@ -43,6 +44,19 @@ class LogRecordsTest {
     Arbitrary<String> text() {
         return Arbitraries.strings().withCharRange('\u0001', '\uD7FF').ofMaxLength(2000)
                 .map(s -> s + "😀𝄞");
+    }
+
+    @Test
+    void a_record_written_before_chat_versions_reads_with_an_unknown_chat_version() {
+        Entry entry = new Entry(new MessageId(UUID.randomUUID()), new ChatId(UUID.randomUUID()),
+                new UserId(UUID.randomUUID()), new DeviceId("d"), new ClientMessageId("c"), new MessageBody("hi"),
+                Instant.ofEpochSecond(1_700_000_000L, 5), 42);
+        byte[] current = LogRecords.value(entry);
+        byte[] first = java.util.Arrays.copyOf(current, current.length - Long.BYTES);
+        first[0] = 1;
+
+        assertThat(LogRecords.entryOf(first)).isEqualTo(new Entry(entry.id(), entry.chatId(), entry.sender(),
+                entry.senderDevice(), entry.clientMessageId(), entry.body(), entry.sentAt()));
     }
 
     @Test
