@@ -35,7 +35,7 @@ class DistributedProfileTest {
         }
         // a topic and consumer groups of this run only: a rerun on the same broker starts empty
         String run = Long.toString(System.nanoTime(), 36);
-        slot = "e2e_" + run;
+        slot = "test_e2e_" + run;
         server = RunningServer.start(Map.ofEntries(
                 Map.entry("datasources.default.url", postgres),
                 Map.entry("chat.cassandra.contact-points", cassandra),

@@ -106,7 +106,7 @@ final class LocalCluster implements AutoCloseable {
 
     /** The capture's replication slot (and publication): this cluster's own, dropped when it closes. */
     private String slot() {
-        return "cluster_" + run;
+        return "test_cluster_" + run;
     }
 
     /** Another gateway, started now. */

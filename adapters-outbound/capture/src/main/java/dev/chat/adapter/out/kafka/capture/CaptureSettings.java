@@ -74,8 +74,10 @@ public record CaptureSettings(String host, int port, String database, String sch
         p.setProperty("publication.name", publication);
         p.setProperty("publication.autocreate.mode", "filtered");
         p.setProperty("table.include.list", schema + ".chat_memberships");
-        // the first start reads every chat's row, then streams; a restart with offsets streams only
-        p.setProperty("snapshot.mode", "initial");
+        // the first start reads every chat's row, then streams; a restart streams from its offsets only,
+        // unless the slot lost them (dropped, or the database restored): then it reads every row again,
+        // which the join takes as repeats, rather than stop
+        p.setProperty("snapshot.mode", "when_needed");
         p.setProperty("poll.interval.ms", Long.toString(pollInterval.toMillis()));
         p.setProperty("offset.storage", "org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
         p.setProperty("offset.storage.topic", offsetsTopic);

@@ -23,8 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,16 +40,23 @@ import java.util.concurrent.atomic.AtomicReference;
  * most the changes since the last stored offset, which the join ignores (it keeps the highest
  * version of each chat), and loses none. One capture runs per database: the slot admits one reader,
  * so a second capture waits, retrying, until the first stops.
+ *
+ * <p>An engine that stops on its own (PostgreSQL unreachable past the engine's retries, a refused
+ * role) is started again after {@link #RESTART_DELAY}, for as long as this capture is open: while
+ * it is down, messages of chats whose membership changed wait in the join, so giving up would stall
+ * them for good.
  */
 public final class MembershipCapture implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MembershipCapture.class);
+    static final Duration RESTART_DELAY = Duration.ofSeconds(5);
 
     private final CaptureSettings settings;
     private final Clock clock;
     private final KafkaProducer<byte[], byte[]> producer;
-    private final ExecutorService executor;
+    private final ScheduledThreadPoolExecutor executor;
     private final AtomicLong captured = new AtomicLong();
     private final AtomicLong lastLagMillis = new AtomicLong(-1);
+    private final AtomicLong restarts = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine;
     private volatile boolean stopped;
@@ -60,11 +66,13 @@ public final class MembershipCapture implements AutoCloseable {
         this.clock = clock;
         this.producer = new KafkaProducer<>(producerProperties(settings), new ByteArraySerializer(),
                 new ByteArraySerializer());
-        this.executor = Executors.newSingleThreadExecutor(runnable -> {
+        this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "chat-membership-capture");
             thread.setDaemon(true);
             return thread;
         });
+        // a restart still waiting when the capture closes is dropped, not run
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /** Creates the memberships topic if missing (as many partitions as the message log) and starts the engine. */
@@ -74,21 +82,31 @@ public final class MembershipCapture implements AutoCloseable {
             CoPartitionedTopic.ensure(admin, settings.membershipsTopic(), partitions, settings.replicationFactor(),
                     "compact", Map.of("min.compaction.lag.ms", "0"));
         }
+        startEngine();
+        LOG.info("membership capture started: slot {}, publication {}, to {}", settings.slot(), settings.publication(),
+                settings.membershipsTopic());
+    }
+
+    private synchronized void startEngine() {
+        if (stopped) {
+            return;
+        }
         engine = DebeziumEngine.create(Connect.class)
                 .using(settings.engineProperties())
                 .notifying(this::handleBatch)
                 .using((success, message, error) -> {
-                    if (!success && !stopped) {
-                        failure.set(error == null ? new IllegalStateException(message) : error);
-                        LOG.error("the membership capture stopped: {}", message, error);
-                    } else {
+                    if (stopped) {
                         LOG.info("the membership capture stopped: {}", message);
+                        return;
                     }
+                    failure.set(error == null ? new IllegalStateException(message) : error);
+                    LOG.error("the membership capture's engine stopped: {}; starting it again in {} s", message,
+                            RESTART_DELAY.toSeconds(), error);
+                    restarts.incrementAndGet();
+                    executor.schedule(this::startEngine, RESTART_DELAY.toMillis(), TimeUnit.MILLISECONDS);
                 })
                 .build();
         executor.execute(engine);
-        LOG.info("membership capture started: slot {}, publication {}, to {}", settings.slot(), settings.publication(),
-                settings.membershipsTopic());
     }
 
     private void handleBatch(List<ChangeEvent<SourceRecord, SourceRecord>> events,
@@ -136,9 +154,14 @@ public final class MembershipCapture implements AutoCloseable {
         return lastLagMillis.get();
     }
 
-    /** Why the engine stopped on its own, if it did. */
+    /** Why the engine last stopped on its own, if it ever did. */
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure.get());
+    }
+
+    /** How often the engine stopped on its own and was started again. */
+    public long restarts() {
+        return restarts.get();
     }
 
     @Override

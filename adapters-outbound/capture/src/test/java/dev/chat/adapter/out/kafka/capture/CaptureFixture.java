@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a capture test stands on: a PostgreSQL schema of its own with the JDBC chat repository on it
  * (which writes chat_memberships), a message log topic (whose partition count the memberships topic
- * takes), and capture settings with a slot and publication of its own, dropped at the end.
+ * takes), and capture settings with a slot and publication of its own, dropped at the end (named
+ * {@code test_...}: scripts/engines/postgres-start drops such slots that a killed run left).
  */
 final class CaptureFixture implements AutoCloseable {
     final String schema = Engines.unique("cap");
@@ -48,7 +49,7 @@ final class CaptureFixture implements AutoCloseable {
             admin.createTopics(List.of(new NewTopic(logTopic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         settings = CaptureSettings.fromJdbcUrl(Engines.postgresUrl(), schema, Engines.postgresUser(),
-                Engines.postgresPassword(), schema + "_slot", schema + "_pub", Engines.kafka(), membershipsTopic,
+                Engines.postgresPassword(), "test_" + schema, "test_" + schema, Engines.kafka(), membershipsTopic,
                 logTopic, Engines.unique("capture-offsets-"), (short) 1, "chat-capture-" + schema, Duration.ofMillis(20));
     }
 

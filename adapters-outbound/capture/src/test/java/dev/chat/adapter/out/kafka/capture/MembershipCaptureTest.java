@@ -118,6 +118,28 @@ class MembershipCaptureTest {
         assertThat(capture.failure()).isEmpty();
     }
 
+    @Test
+    void a_capture_whose_slot_was_dropped_reads_every_row_again_instead_of_stopping() throws Exception {
+        Group group = chats.saveGroup(Group.create(new ChatId(UUID.randomUUID()), new GroupName("team"), ALICE,
+                Set.of(BOB), new Position(5), GroupPolicy.DEFAULT));
+        capture = new MembershipCapture(fixture.settings, Clock.systemUTC());
+        capture.start();
+        reader.subscribe(List.of(fixture.membershipsTopic));
+        awaitLatest(group.id(), 1, Set.of(ALICE, BOB));
+        capture.close();
+        capture = null;
+        // the offsets stay in Kafka, the position they name is gone with the slot (an operator's drop, a restore)
+        ReplicationSetup.drop(Engines.postgresUrl(), Engines.postgresUser(), Engines.postgresPassword(),
+                fixture.settings.slot(), fixture.settings.publication());
+        group = chats.saveGroup(group.addMember(ALICE, CAROL, new Position(9), GroupPolicy.DEFAULT));
+
+        capture = new MembershipCapture(fixture.settings, Clock.systemUTC());
+        capture.start();
+
+        awaitLatest(group.id(), 2, Set.of(ALICE, BOB, CAROL));
+        assertThat(capture.failure()).isEmpty();
+    }
+
     private void awaitLatest(ChatId chat, long version, Set<UserId> members) {
         await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
             drain();
