@@ -185,6 +185,11 @@ public final class LoadGenerator implements Callable<Integer> {
         if (!ready.await(5, TimeUnit.MINUTES)) {
             throw new IllegalStateException("devices did not connect in 5 minutes");
         }
+        // a device's caught_up can arrive before its connect future completes and hands it over
+        long handedOver = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (refused.get() == 0 && connected.contains(null) && System.nanoTime() < handedOver) {
+            Thread.sleep(1);
+        }
         result.put("refused", refused.get());
         if (refused.get() > 0) {
             System.err.println(refused.get() + " connections refused or failed");

@@ -32,6 +32,12 @@ import java.util.function.BooleanSupplier;
  * before its version waits in the task's waiting store, and so does every later message of its chat
  * (a chat's messages keep their order); the membership record that brings the version lets them go,
  * in position order.
+ *
+ * <p>What may go goes first to the task's {@code ready} store, and {@link #flushReady} hands all of
+ * it to the fan-out as one batch (one route query for the batch, not one per message). The store is
+ * logged like the others, and Kafka Streams flushes the changelog before it commits the offsets of
+ * the records put there, so a task that dies with messages ready finds them in its restored store
+ * and hands them over then: at least once, nothing dropped between processing and commit.
  */
 final class JoinState {
     private static final Logger LOG = LoggerFactory.getLogger(JoinState.class);
@@ -39,14 +45,16 @@ final class JoinState {
 
     private final KeyValueStore<Bytes, byte[]> table;
     private final KeyValueStore<Bytes, byte[]> waiting;
+    private final KeyValueStore<Bytes, byte[]> ready;
     private final MessageLog.Consumer fanOut;
     private final JoinCounters counters;
     private final BooleanSupplier running;
 
     JoinState(KeyValueStore<Bytes, byte[]> table, KeyValueStore<Bytes, byte[]> waiting,
-              JoinFanOut fanOutOn, JoinCounters counters, BooleanSupplier running) {
+              KeyValueStore<Bytes, byte[]> ready, JoinFanOut fanOutOn, JoinCounters counters, BooleanSupplier running) {
         this.table = table;
         this.waiting = waiting;
+        this.ready = ready;
         this.counters = counters;
         this.running = running;
         this.fanOut = fanOutOn.on(this::membersOf);
@@ -76,15 +84,16 @@ final class JoinState {
         release(chat, members.version());
     }
 
-    /** A stored message: to the fan-out now if the table has its chat version and nothing of its chat waits. */
+    /** A stored message: ready for the fan-out if the table has its chat version and nothing of its chat waits. */
     void offer(Stored stored) {
         ChatId chat = stored.message().chatId();
+        byte[] value = StoredMessages.value(stored.message(), stored.chatVersion());
         if (stored.chatVersion() > versionOf(chat) || hasWaiting(chat)) {
-            waiting.put(waitingKey(stored.message()), StoredMessages.value(stored.message(), stored.chatVersion()));
+            waiting.put(key(stored.message()), value);
             counters.waited.incrementAndGet();
             return;
         }
-        deliver(List.of(stored.message()));
+        ready.put(key(stored.message()), value);
     }
 
     /** Messages waiting in this task (its stores hold only its partitions). */
@@ -92,19 +101,43 @@ final class JoinState {
         return waiting.approximateNumEntries();
     }
 
+    /** Messages ready for the fan-out in this task. */
+    long readyCount() {
+        return ready.approximateNumEntries();
+    }
+
+    /**
+     * Hands every ready message to the fan-out as one batch (in chat, then position, order; the fan-out
+     * keeps each chat's order per node) and forgets them once it has returned.
+     */
+    void flushReady() {
+        List<Bytes> keys = new ArrayList<>();
+        List<Message> batch = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = ready.all()) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = it.next();
+                keys.add(entry.key);
+                batch.add(StoredMessages.valueOf(entry.value).message());
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        deliver(batch);
+        keys.forEach(ready::delete);
+    }
+
     private void release(ChatId chat, long version) {
-        List<Message> ready = new ArrayList<>();
+        int released = 0;
         for (KeyValue<Bytes, Stored> entry : waitingOf(chat)) {
             if (entry.value.chatVersion() > version) {
                 break;
             }
-            ready.add(entry.value.message());
+            ready.put(entry.key, StoredMessages.value(entry.value.message(), entry.value.chatVersion()));
             waiting.delete(entry.key);
+            released++;
         }
-        if (!ready.isEmpty()) {
-            counters.released.addAndGet(ready.size());
-            deliver(ready);
-        }
+        counters.released.addAndGet(released);
     }
 
     /**
@@ -123,8 +156,7 @@ final class JoinState {
                 if (!running.getAsBoolean()) {
                     throw e;
                 }
-                LOG.warn("the fan-out failed on {} messages of chat {}; again in {} ms", messages.size(),
-                        messages.get(0).chatId(), backoff.toMillis(), e);
+                LOG.warn("the fan-out failed on {} messages; again in {} ms", messages.size(), backoff.toMillis(), e);
                 try {
                     Thread.sleep(backoff.toMillis());
                 } catch (InterruptedException interrupted) {
@@ -169,8 +201,8 @@ final class JoinState {
         return entries;
     }
 
-    /** Chat id, then position (big-endian, positions are positive): a chat's waiting messages in order. */
-    private static Bytes waitingKey(Message message) {
+    /** Chat id, then position (big-endian, positions are positive): a chat's messages in order. */
+    private static Bytes key(Message message) {
         return Bytes.wrap(ByteBuffer.allocate(24).put(MembershipRecords.key(message.chatId()))
                 .putLong(message.position().value()).array());
     }

@@ -19,13 +19,13 @@ import java.util.function.BooleanSupplier;
 /**
  * The join as a Kafka Streams topology: the memberships topic (a table: each record a chat's whole
  * membership) and the stored-messages topic (a stream), both keyed by chat id, feed two processors
- * that share the task's two stores, the membership table and the messages waiting for it. Sharing
+ * that share the task's two stores, the membership table, the messages waiting for it and those ready for the fan-out. Sharing
  * stores puts both sources in one sub-topology, so Kafka Streams gives partition n of both topics to
  * the same task: a chat's messages meet its membership there. Both stores are in memory and logged
  * to compacted changelog topics, from which a restarted or moved task restores them.
  *
- * <p>The fan-out (the application's {@code FanOut}) is called from the message processor, with a
- * membership view on the task's table: it looks up the routes of the recipients and hands the
+ * <p>The fan-out (the application's {@code FanOut}) is called every {@link #FLUSH_EVERY} (or at
+ * {@link #FLUSH_AT} messages) with what is ready, and with a membership view on the task's table: it looks up the routes of the recipients and hands the
  * message to the gateways that hold them. Routes are looked up, not joined: they change with every
  * connection and live under node leases that only the route table's own queries apply, and a batch
  * needs one query.
@@ -33,6 +33,10 @@ import java.util.function.BooleanSupplier;
 public final class MembershipJoinTopology {
     static final String TABLE = "chat-members";
     static final String WAITING = "waiting-messages";
+    static final String READY = "ready-messages";
+    /** How often the task hands what is ready to the fan-out; sooner when this many are ready. */
+    static final Duration FLUSH_EVERY = Duration.ofMillis(5);
+    static final int FLUSH_AT = 500;
     private static final Logger LOG = LoggerFactory.getLogger(MembershipJoinTopology.class);
     private static final Duration WAITING_REPORT = Duration.ofSeconds(10);
 
@@ -52,6 +56,8 @@ public final class MembershipJoinTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TABLE), Serdes.Bytes(),
                 Serdes.ByteArray()), "apply-memberships", "deliver-messages");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WAITING), Serdes.Bytes(),
+                Serdes.ByteArray()), "apply-memberships", "deliver-messages");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(READY), Serdes.Bytes(),
                 Serdes.ByteArray()), "apply-memberships", "deliver-messages");
         return topology;
     }
@@ -73,7 +79,8 @@ public final class MembershipJoinTopology {
         public void init(ProcessorContext<Void, Void> context) {
             KeyValueStore<Bytes, byte[]> table = context.getStateStore(TABLE);
             KeyValueStore<Bytes, byte[]> waiting = context.getStateStore(WAITING);
-            state = new JoinState(table, waiting, fanOutOn, counters, running);
+            KeyValueStore<Bytes, byte[]> ready = context.getStateStore(READY);
+            state = new JoinState(table, waiting, ready, fanOutOn, counters, running);
         }
 
         void skip(Record<byte[], byte[]> record, RuntimeException e, String what) {
@@ -94,7 +101,10 @@ public final class MembershipJoinTopology {
                 state.apply(record.key(), record.value());
             } catch (IllegalArgumentException e) {
                 skip(record, e, "memberships");
+                return;
             }
+            // what the membership let go need not wait for the next flush
+            state.flushReady();
         }
     }
 
@@ -107,6 +117,8 @@ public final class MembershipJoinTopology {
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             super.init(context);
+            // also hands over, after a restart, what the restored ready store holds
+            context.schedule(FLUSH_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> state.flushReady());
             context.schedule(WAITING_REPORT, PunctuationType.WALL_CLOCK_TIME, now -> {
                 long waiting = state.waitingCount();
                 if (waiting > 0) {
@@ -126,6 +138,9 @@ public final class MembershipJoinTopology {
                 return;
             }
             state.offer(stored);
+            if (state.readyCount() >= FLUSH_AT) {
+                state.flushReady();
+            }
         }
     }
 }

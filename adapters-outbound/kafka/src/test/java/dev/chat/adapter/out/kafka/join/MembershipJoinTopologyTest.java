@@ -55,6 +55,7 @@ class MembershipJoinTopologyTest {
     private final InMemoryGatewayChannel channel = new InMemoryGatewayChannel();
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final JoinCounters counters = new JoinCounters();
+    private final java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> memberships;
     private TestInputTopic<byte[], byte[]> messages;
@@ -72,7 +73,13 @@ class MembershipJoinTopologyTest {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "join-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(MembershipJoinTopology.build("memberships", "stored",
-                view -> new FanOut(view, router, notifier, new CountingMetrics()), counters, () -> true), properties);
+                view -> {
+                    FanOut fanOut = new FanOut(view, router, notifier, new CountingMetrics());
+                    return batch -> {
+                        batches.incrementAndGet();
+                        fanOut.accept(batch);
+                    };
+                }, counters, () -> true), properties);
         memberships = driver.createInputTopic("memberships", new ByteArraySerializer(), new ByteArraySerializer());
         messages = driver.createInputTopic("stored", new ByteArraySerializer(), new ByteArraySerializer());
     }
@@ -153,12 +160,33 @@ class MembershipJoinTopologyTest {
     void a_deleted_chat_lets_go_of_what_waited_for_it_and_delivers_nothing() {
         message(CHAT, ALICE, 4);
         memberships.pipeInput(MembershipRecords.key(CHAT), (byte[]) null);
+        flushTime();
 
         assertThat(counters.released()).isEqualTo(1);
         message(CHAT, ALICE, 0);
         assertThat(counters.messages()).as("planned once, for nobody").isEqualTo(1);
         assertThat(delivered()).isEmpty();
         assertThat(notifier.sent()).isEmpty();
+    }
+
+    @Test
+    void what_is_ready_goes_to_the_fan_out_as_one_batch_per_flush() {
+        membership(CHAT, 1, member(ALICE, 0), member(BOB, 0));
+        long before = counters.messages();
+        int batchesBefore = batches.get();
+        List<Message> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Message m = new Message(new MessageId(UUID.randomUUID()), CHAT, new Position(nextPosition++), ALICE,
+                    new DeviceId("laptop"), new ClientMessageId("b" + i), new MessageBody("hi"), Instant.now());
+            messages.pipeInput(StoredMessages.key(m), StoredMessages.value(m, 1));
+            sent.add(m);
+        }
+        assertThat(counters.messages()).as("nothing before the flush").isEqualTo(before);
+
+        flushTime();
+
+        assertThat(delivered()).extracting(Message::id).containsExactlyElementsOf(sent.stream().map(Message::id).toList());
+        assertThat(batches.get() - batchesBefore).as("the five in one call of the fan-out").isEqualTo(1);
     }
 
     @Test
@@ -174,6 +202,12 @@ class MembershipJoinTopologyTest {
     private void membership(ChatId chat, long version, Membership... members) {
         memberships.pipeInput(MembershipRecords.key(chat),
                 MembershipRecords.value(new ChatMembers(chat, version, Arrays.asList(members))));
+        flushTime();
+    }
+
+    /** Past the join's flush interval: what is ready goes to the fan-out. */
+    private void flushTime() {
+        driver.advanceWallClockTime(MembershipJoinTopology.FLUSH_EVERY.multipliedBy(2));
     }
 
     private Message message(ChatId chat, UserId sender, long chatVersion) {
@@ -181,6 +215,7 @@ class MembershipJoinTopologyTest {
                 new DeviceId("laptop"), new ClientMessageId("c" + nextPosition), new MessageBody("hi"),
                 Instant.parse("2026-12-02T10:00:00Z"));
         messages.pipeInput(StoredMessages.key(message), StoredMessages.value(message, chatVersion));
+        flushTime();
         return message;
     }
 
