@@ -3,8 +3,6 @@ package dev.chat.adapter.out.kafka.join;
 import dev.chat.adapter.out.kafka.join.StoredMessages.Stored;
 import dev.chat.adapter.out.kafka.membership.ChatMembers;
 import dev.chat.adapter.out.kafka.membership.MembershipRecords;
-import dev.chat.application.port.MembershipView;
-import dev.chat.application.port.MessageLog;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.chat.Membership;
 import dev.chat.domain.message.Message;
@@ -12,15 +10,13 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * One join task's state and the rule that orders memberships and messages. The table holds each
@@ -33,31 +29,34 @@ import java.util.function.BooleanSupplier;
  * (a chat's messages keep their order); the membership record that brings the version lets them go,
  * in position order.
  *
- * <p>What may go goes first to the task's {@code ready} store, and {@link #flushReady} hands all of
- * it to the fan-out as one batch (one route query for the batch, not one per message). The store is
- * logged like the others, and Kafka Streams flushes the changelog before it commits the offsets of
- * the records put there, so a task that dies with messages ready finds them in its restored store
- * and hands them over then: at least once, nothing dropped between processing and commit.
+ * <p>What may go goes first to the task's {@code ready} store, and {@link #flushReady} hands it,
+ * with the memberships of its chats, to the {@link SharedFanOut}, which batches the tasks' messages
+ * into one fan-out. The store is logged like the others, and Kafka Streams flushes the changelog
+ * before it commits the offsets of the records put there; a message leaves the store only once the
+ * fan-out returned from it. So a task that dies with messages ready or in flight finds them in its
+ * restored store and hands them over again: at least once, nothing dropped between processing and
+ * commit.
  */
 final class JoinState {
-    private static final Logger LOG = LoggerFactory.getLogger(JoinState.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
 
     private final KeyValueStore<Bytes, byte[]> table;
     private final KeyValueStore<Bytes, byte[]> waiting;
     private final KeyValueStore<Bytes, byte[]> ready;
-    private final MessageLog.Consumer fanOut;
+    private final SharedFanOut fanOut;
     private final JoinCounters counters;
-    private final BooleanSupplier running;
+    /** Ready messages handed to the shared fan-out and not yet forgotten. */
+    private final java.util.Set<Bytes> inFlight = new java.util.HashSet<>();
+    /** Filled by the shared fan-out, on whichever task's flush: what this task may forget. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<List<Bytes>> sent =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     JoinState(KeyValueStore<Bytes, byte[]> table, KeyValueStore<Bytes, byte[]> waiting,
-              KeyValueStore<Bytes, byte[]> ready, JoinFanOut fanOutOn, JoinCounters counters, BooleanSupplier running) {
+              KeyValueStore<Bytes, byte[]> ready, SharedFanOut fanOut, JoinCounters counters) {
         this.table = table;
         this.waiting = waiting;
         this.ready = ready;
+        this.fanOut = fanOut;
         this.counters = counters;
-        this.running = running;
-        this.fanOut = fanOutOn.on(this::membersOf);
     }
 
     /** A memberships record: the chat's membership at a version, or (no value) the chat deleted. */
@@ -101,30 +100,43 @@ final class JoinState {
         return waiting.approximateNumEntries();
     }
 
-    /** Messages ready for the fan-out in this task. */
+    /** Messages ready for the fan-out in this task and not yet handed to it. */
     long readyCount() {
-        return ready.approximateNumEntries();
+        return ready.approximateNumEntries() - inFlight.size();
     }
 
     /**
-     * Hands every ready message to the fan-out as one batch (in chat, then position, order; the fan-out
-     * keeps each chat's order per node) and forgets them once it has returned.
+     * Forgets what the shared fan-out has sent, hands it what is ready (in chat, then position,
+     * order; the fan-out keeps each chat's order per node) with the memberships of their chats, and
+     * lets it flush if it is due ({@code now}: the task's system time).
      */
-    void flushReady() {
+    void flushReady(long now) {
+        for (List<Bytes> done = sent.poll(); done != null; done = sent.poll()) {
+            for (Bytes key : done) {
+                ready.delete(key);
+                inFlight.remove(key);
+            }
+        }
         List<Bytes> keys = new ArrayList<>();
         List<Message> batch = new ArrayList<>();
+        Map<ChatId, List<Membership>> members = new HashMap<>();
         try (KeyValueIterator<Bytes, byte[]> it = ready.all()) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = it.next();
+                if (inFlight.contains(entry.key)) {
+                    continue;
+                }
+                Message message = StoredMessages.valueOf(entry.value).message();
                 keys.add(entry.key);
-                batch.add(StoredMessages.valueOf(entry.value).message());
+                batch.add(message);
+                members.computeIfAbsent(message.chatId(), this::membersOf);
             }
         }
-        if (batch.isEmpty()) {
-            return;
+        if (!batch.isEmpty()) {
+            inFlight.addAll(keys);
+            fanOut.submit(new SharedFanOut.Submission(batch, members, () -> sent.add(keys)));
         }
-        deliver(batch);
-        keys.forEach(ready::delete);
+        fanOut.flushIfDue(now);
     }
 
     private void release(ChatId chat, long version) {
@@ -138,34 +150,6 @@ final class JoinState {
             released++;
         }
         counters.released.addAndGet(released);
-    }
-
-    /**
-     * Hands messages to the fan-out, again after a pause while it fails (the route table or the
-     * gateway channel unreachable): the task's offsets are committed only after this returns, so
-     * giving up here would lose nothing but would replay more.
-     */
-    private void deliver(List<Message> messages) {
-        Duration backoff = Duration.ofMillis(50);
-        while (true) {
-            try {
-                fanOut.accept(messages);
-                counters.messages.addAndGet(messages.size());
-                return;
-            } catch (RuntimeException e) {
-                if (!running.getAsBoolean()) {
-                    throw e;
-                }
-                LOG.warn("the fan-out failed on {} messages; again in {} ms", messages.size(), backoff.toMillis(), e);
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
-        }
     }
 
     private List<Membership> membersOf(ChatId chat) {

@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
  * to compacted changelog topics, from which a restarted or moved task restores them.
  *
  * <p>The fan-out (the application's {@code FanOut}) is called every {@link #FLUSH_EVERY} (or at
- * {@link #FLUSH_AT} messages) with what is ready, and with a membership view on the task's table: it looks up the routes of the recipients and hands the
+ * {@link #FLUSH_AT} messages) with what every task has ready ({@link SharedFanOut}), and with the
+ * memberships each task read from its table: it looks up the routes of the recipients and hands the
  * message to the gateways that hold them. Routes are looked up, not joined: they change with every
  * connection and live under node leases that only the route table's own queries apply, and a batch
  * needs one query.
@@ -46,13 +47,14 @@ public final class MembershipJoinTopology {
     public static Topology build(String membershipsTopic, String storedTopic,
                                  JoinFanOut fanOutOn, JoinCounters counters,
                                  BooleanSupplier running) {
+        SharedFanOut fanOut = new SharedFanOut(fanOutOn, counters, running, FLUSH_EVERY, FLUSH_AT);
         Topology topology = new Topology();
         topology.addSource("memberships", new ByteArrayDeserializer(), new ByteArrayDeserializer(), membershipsTopic);
         topology.addSource("stored-messages", new ByteArrayDeserializer(), new ByteArrayDeserializer(), storedTopic);
         topology.addProcessor("apply-memberships",
-                () -> new ApplyMemberships(fanOutOn, counters, running), "memberships");
+                () -> new ApplyMemberships(fanOut, counters), "memberships");
         topology.addProcessor("deliver-messages",
-                () -> new DeliverMessages(fanOutOn, counters, running), "stored-messages");
+                () -> new DeliverMessages(fanOut, counters), "stored-messages");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TABLE), Serdes.Bytes(),
                 Serdes.ByteArray()), "apply-memberships", "deliver-messages");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WAITING), Serdes.Bytes(),
@@ -63,24 +65,23 @@ public final class MembershipJoinTopology {
     }
 
     private abstract static class JoinProcessor implements Processor<byte[], byte[], Void, Void> {
-        private final JoinFanOut fanOutOn;
+        private final SharedFanOut fanOut;
         final JoinCounters counters;
-        private final BooleanSupplier running;
         JoinState state;
+        ProcessorContext<Void, Void> context;
 
-        JoinProcessor(JoinFanOut fanOutOn, JoinCounters counters,
-                      BooleanSupplier running) {
-            this.fanOutOn = fanOutOn;
+        JoinProcessor(SharedFanOut fanOut, JoinCounters counters) {
+            this.fanOut = fanOut;
             this.counters = counters;
-            this.running = running;
         }
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
+            this.context = context;
             KeyValueStore<Bytes, byte[]> table = context.getStateStore(TABLE);
             KeyValueStore<Bytes, byte[]> waiting = context.getStateStore(WAITING);
             KeyValueStore<Bytes, byte[]> ready = context.getStateStore(READY);
-            state = new JoinState(table, waiting, ready, fanOutOn, counters, running);
+            state = new JoinState(table, waiting, ready, fanOut, counters);
         }
 
         void skip(Record<byte[], byte[]> record, RuntimeException e, String what) {
@@ -90,9 +91,8 @@ public final class MembershipJoinTopology {
     }
 
     private static final class ApplyMemberships extends JoinProcessor {
-        ApplyMemberships(JoinFanOut fanOutOn, JoinCounters counters,
-                         BooleanSupplier running) {
-            super(fanOutOn, counters, running);
+        ApplyMemberships(SharedFanOut fanOut, JoinCounters counters) {
+            super(fanOut, counters);
         }
 
         @Override
@@ -101,24 +101,22 @@ public final class MembershipJoinTopology {
                 state.apply(record.key(), record.value());
             } catch (IllegalArgumentException e) {
                 skip(record, e, "memberships");
-                return;
             }
-            // what the membership let go need not wait for the next flush
-            state.flushReady();
+            // what the membership let go is in the ready store: the message processor's next flush
+            // (within FLUSH_EVERY) hands it over; only that processor submits, so nothing goes twice
         }
     }
 
     private static final class DeliverMessages extends JoinProcessor {
-        DeliverMessages(JoinFanOut fanOutOn, JoinCounters counters,
-                        BooleanSupplier running) {
-            super(fanOutOn, counters, running);
+        DeliverMessages(SharedFanOut fanOut, JoinCounters counters) {
+            super(fanOut, counters);
         }
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             super.init(context);
             // also hands over, after a restart, what the restored ready store holds
-            context.schedule(FLUSH_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> state.flushReady());
+            context.schedule(FLUSH_EVERY, PunctuationType.WALL_CLOCK_TIME, state::flushReady);
             context.schedule(WAITING_REPORT, PunctuationType.WALL_CLOCK_TIME, now -> {
                 long waiting = state.waitingCount();
                 if (waiting > 0) {
@@ -139,7 +137,7 @@ public final class MembershipJoinTopology {
             }
             state.offer(stored);
             if (state.readyCount() >= FLUSH_AT) {
-                state.flushReady();
+                state.flushReady(context.currentSystemTimeMs());
             }
         }
     }
