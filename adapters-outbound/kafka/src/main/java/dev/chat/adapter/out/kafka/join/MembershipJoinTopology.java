@@ -37,7 +37,7 @@ public final class MembershipJoinTopology {
     static final String READY = "ready-messages";
     /** How often the task hands what is ready to the fan-out; sooner when this many are ready. */
     static final Duration FLUSH_EVERY = Duration.ofMillis(5);
-    static final int FLUSH_AT = 500;
+    static final int FLUSH_AT = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(MembershipJoinTopology.class);
     private static final Duration WAITING_REPORT = Duration.ofSeconds(10);
 

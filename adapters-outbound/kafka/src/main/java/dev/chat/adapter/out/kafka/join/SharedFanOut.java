@@ -18,13 +18,17 @@ import java.util.function.BooleanSupplier;
  * over 12 partitions each task has a message or none every 5 ms: a fan-out per task would pay the
  * route query (the batch's one round trip to PostgreSQL) for each message. So the tasks hand their
  * ready messages here, with the memberships read from their own tables, and the first task's flush
- * after {@link #every} (or once {@link #atMost} messages wait) hands all of them to the fan-out in
- * one batch. Each task learns through its submission's callback which of its messages went out, and
+ * after {@code every} (or once {@code atMost} messages wait) hands all of them to the fan-out in one
+ * batch. The wait between two fan-outs is at least as long as the last one took: while the fan-out
+ * waits for PostgreSQL the tasks go on reading, so under load the batches grow with the query time
+ * instead of the stream thread spending all of it in one query per few messages. Each task learns through its submission's callback which of its messages went out, and
  * forgets them from its ready store itself (a task's store is written by its own thread only).
  */
 final class SharedFanOut {
     private static final Logger LOG = LoggerFactory.getLogger(SharedFanOut.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
+    /** The longest wait between two fan-outs that a slow one can impose on the next. */
+    static final long MAX_PAUSE_MILLIS = 200;
 
     /** A task's ready messages, the memberships of their chats, and what to do once they went out. */
     record Submission(List<Message> messages, Map<ChatId, List<Membership>> members, Runnable done) {
@@ -38,6 +42,7 @@ final class SharedFanOut {
     private final List<Submission> pending = new ArrayList<>();
     private int pendingMessages;
     private long lastFlush = Long.MIN_VALUE / 2;
+    private long lastTookMillis;
 
     SharedFanOut(JoinFanOut fanOutOn, JoinCounters counters, BooleanSupplier running, Duration every, int atMost) {
         this.fanOutOn = fanOutOn;
@@ -60,7 +65,7 @@ final class SharedFanOut {
         if (pending.isEmpty()) {
             return;
         }
-        if (now - lastFlush < everyMillis && pendingMessages < atMost) {
+        if (now - lastFlush < Math.max(everyMillis, lastTookMillis) && pendingMessages < atMost) {
             return;
         }
         List<Message> batch = new ArrayList<>(pendingMessages);
@@ -69,11 +74,13 @@ final class SharedFanOut {
             batch.addAll(submission.messages());
             members.putAll(submission.members());
         }
+        long started = System.nanoTime();
         deliver(batch, members);
         pending.forEach(submission -> submission.done().run());
         pending.clear();
         pendingMessages = 0;
-        lastFlush = now;
+        lastTookMillis = Math.min(MAX_PAUSE_MILLIS, (System.nanoTime() - started) / 1_000_000);
+        lastFlush = now + lastTookMillis;
     }
 
     /**
