@@ -32,22 +32,22 @@ public class Heartbeat {
             System.exit(1);
         }
         String body = response.body();
-        String sessionId = field(body, "sessionId");
+        byte[] ticket = Base64.getUrlDecoder().decode(field(body, "ticket"));
         byte[] key = Base64.getUrlDecoder().decode(field(body, "key"));
+        // heartbeats are dated on the server's clock: its time at the answer, plus the time elapsed since
+        long serverOffset = Long.parseLong(field(body, "serverTime")) - System.currentTimeMillis();
         int port = Integer.parseInt(field(body, "udpPort"));
         long interval = Long.parseLong(field(body, "heartbeatIntervalSeconds"));
-        long high = Long.parseUnsignedLong(sessionId.substring(0, 16), 16);
-        long low = Long.parseUnsignedLong(sessionId.substring(16), 16);
 
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key, "HmacSHA256"));
         try (DatagramChannel channel = DatagramChannel.open()) {
             channel.connect(new InetSocketAddress(api.getHost(), port));
             for (long sequence = 1; sequence <= count; sequence++) {
-                ByteBuffer datagram = ByteBuffer.allocate(52);
-                datagram.put((byte) 1).put((byte) 1).putShort((short) 0)
-                        .putLong(high).putLong(low).putLong(sequence).putLong(System.currentTimeMillis());
-                mac.update(datagram.array(), 0, 36);
+                ByteBuffer datagram = ByteBuffer.allocate(76);
+                datagram.put((byte) 2).put((byte) 1).putShort((short) 0)
+                        .put(ticket).putLong(sequence).putLong(System.currentTimeMillis() + serverOffset);
+                mac.update(datagram.array(), 0, 60);
                 datagram.put(mac.doFinal(), 0, 16);
                 datagram.flip();
                 channel.write(datagram);

@@ -5,7 +5,7 @@ import dev.chat.application.presence.PresenceTracker;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
-/** The periodic part of presence: announcing users whose heartbeats stopped, forgetting expired sessions. */
+/** The periodic part of presence: announcing users whose heartbeats stopped, forgetting revocations of sessions that expired. */
 @Singleton
 public class PresenceHousekeeping {
     private final PresenceTracker tracker;
@@ -22,7 +22,7 @@ public class PresenceHousekeeping {
     }
 
     @Scheduled(fixedDelay = "10m", initialDelay = "10m")
-    void forgetExpiredSessions() {
+    void forgetExpiredRevocations() {
         sessions.forgetExpired();
     }
 }

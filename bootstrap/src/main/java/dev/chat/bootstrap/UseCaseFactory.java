@@ -42,7 +42,8 @@ import dev.chat.application.port.MessageLog;
 import dev.chat.application.port.MessageStore;
 import dev.chat.application.port.OffsetStore;
 import dev.chat.application.port.PasswordHasher;
-import dev.chat.application.port.PresenceSessionStore;
+import dev.chat.application.port.PresenceSessionKeys;
+import dev.chat.application.port.PresenceSessionRevocations;
 import dev.chat.application.port.PresenceStore;
 import dev.chat.application.port.PrivacySettings;
 import dev.chat.application.port.PushNotifier;
@@ -322,8 +323,8 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    PresenceSessions presenceSessions(PresenceSessionStore store, Clock clock) {
-        return new PresenceSessions(store, clock);
+    PresenceSessions presenceSessions(PresenceSessionKeys keys, PresenceSessionRevocations revocations, Clock clock) {
+        return new PresenceSessions(keys, revocations, clock);
     }
 
     @Singleton

@@ -72,8 +72,9 @@ public final class PresenceTracker implements HeartbeatUseCase, ConnectionListen
 
     /** A verified heartbeat. The common case (already online) touches no lock and allocates nothing. */
     @Override
-    public void heartbeat(UserId user) {
-        store.heartbeat(user, clock.millis());
+    public void heartbeat(UserId user, long sentAtMillis) {
+        // never later than now: a heartbeat dated in the future would keep its user online past their last sign of life
+        store.heartbeat(user, Math.min(sentAtMillis, clock.millis()));
         if (!announcedOnline.contains(user)) {
             refresh(user);
         }

@@ -75,7 +75,7 @@ class PresenceTrackerTest {
 
     @Test
     void heartbeatsMakeAUserOnlineAndTheSweepTurnsThemOfflineAfterTheGrace() {
-        tracker.heartbeat(ben);
+        tracker.heartbeat(ben, clock.millis());
         assertThat(announced()).containsExactly(true);
         clock.advance(Duration.ofSeconds(30));
         tracker.sweep();
@@ -85,6 +85,25 @@ class PresenceTrackerTest {
         assertThat(announced()).containsExactly(true, false);
         Presence offline = ((DeviceEvent.PresenceChanged) adaSees.get(1)).presence();
         assertThat(offline.lastSeen()).contains(Instant.parse("2026-11-28T10:00:00Z"));
+    }
+
+    @Test
+    void aHeartbeatCountsFromTheTimeItCarriesSoOneReplayedAfterTheGraceMakesNobodyOnline() {
+        long sentAt = clock.millis();
+        clock.advance(Duration.ofSeconds(31));
+        tracker.heartbeat(ben, sentAt);
+        tracker.sweep();
+        assertThat(tracker.presenceOf(ben).online()).isFalse();
+        assertThat(announced()).isEmpty();
+    }
+
+    @Test
+    void aHeartbeatDatedInTheFutureCountsAsNowAndKeepsNobodyOnlinePastTheGrace() {
+        tracker.heartbeat(ben, clock.millis() + Duration.ofHours(1).toMillis());
+        assertThat(announced()).containsExactly(true);
+        clock.advance(Duration.ofSeconds(31));
+        tracker.sweep();
+        assertThat(announced()).containsExactly(true, false);
     }
 
     @Test
@@ -113,7 +132,7 @@ class PresenceTrackerTest {
     @Test
     void aUserWhoHidesLastSeenIsAnnouncedWithoutIt() {
         privacy.setHidesLastSeen(ben, true);
-        tracker.heartbeat(ben);
+        tracker.heartbeat(ben, clock.millis());
         Presence online = ((DeviceEvent.PresenceChanged) adaSees.get(0)).presence();
         assertThat(online.online()).isTrue();
         assertThat(online.lastSeen()).isEmpty();
@@ -124,7 +143,7 @@ class PresenceTrackerTest {
     @Test
     void anUnsubscribedDeviceHearsNothing() {
         node.presenceSubscriptions.unsubscribeAll(adaPhone);
-        tracker.heartbeat(ben);
+        tracker.heartbeat(ben, clock.millis());
         assertThat(adaSees).isEmpty();
     }
 
@@ -146,9 +165,9 @@ class PresenceTrackerTest {
 
     @Test
     void eachHeartbeatWithinTheGraceKeepsTheUserOnlineForAnotherGrace() {
-        tracker.heartbeat(ben);
+        tracker.heartbeat(ben, clock.millis());
         clock.advance(Duration.ofSeconds(20));
-        tracker.heartbeat(ben);
+        tracker.heartbeat(ben, clock.millis());
         clock.advance(Duration.ofSeconds(25));
 
         tracker.sweep();

@@ -53,7 +53,7 @@ class QueryPresenceTest {
     void aContactWhoHidesLastSeenShowsOnlyWhetherTheyAreOnline() {
         scene.contacts(ALICE, BOB);
         scene.privacy.setHidesLastSeen(BOB.id(), true);
-        scene.tracker.heartbeat(BOB.id());
+        scene.tracker.heartbeat(BOB.id(), scene.clock.millis());
 
         assertThat(query.query(caller(ALICE), ids(BOB))).containsExactly(new Presence(BOB.id(), true, Optional.empty()));
     }
@@ -61,7 +61,7 @@ class QueryPresenceTest {
     @Test
     void yourOwnPresenceIsYoursToSeeInFull() {
         scene.privacy.setHidesLastSeen(ALICE.id(), true);
-        scene.tracker.heartbeat(ALICE.id());
+        scene.tracker.heartbeat(ALICE.id(), scene.clock.millis());
 
         assertThat(query.query(caller(ALICE), ids(ALICE)))
                 .containsExactly(new Presence(ALICE.id(), true, Optional.of(ManualClock.MORNING)));

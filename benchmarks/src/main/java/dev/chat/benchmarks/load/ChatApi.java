@@ -59,10 +59,9 @@ final class ChatApi {
 
     HeartbeatSender.Session openPresenceSession(User user) {
         JsonNode session = call("POST", "/api/presence/sessions", user.token(), null, 201);
-        String id = session.get("sessionId").asText();
-        return new HeartbeatSender.Session(Long.parseUnsignedLong(id.substring(0, 16), 16),
-                Long.parseUnsignedLong(id.substring(16), 16),
-                java.util.Base64.getUrlDecoder().decode(session.get("key").asText()));
+        return new HeartbeatSender.Session(java.util.Base64.getUrlDecoder().decode(session.get("ticket").asText()),
+                java.util.Base64.getUrlDecoder().decode(session.get("key").asText()),
+                session.get("serverTime").asLong() - System.currentTimeMillis());
     }
 
     String prometheus() {

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * (so the server's SO_REUSEPORT sockets share the load), with strictly increasing sequences.
  */
 final class HeartbeatSender {
-    record Session(long idHigh, long idLow, byte[] key) {
+    /** A session's ticket and key, and the server's clock minus ours when it was opened. */
+    record Session(byte[] ticket, byte[] key, long serverOffsetMillis) {
     }
 
     private final InetSocketAddress server;
@@ -64,8 +65,8 @@ final class HeartbeatSender {
                 int index = mine.get(k);
                 Session session = sessions.get(index);
                 datagram.clear();
-                HeartbeatDatagram.write(datagram, session.idHigh(), session.idLow(), sequences.incrementAndGet(index),
-                        System.currentTimeMillis(), signers.get(k));
+                HeartbeatDatagram.write(datagram, session.ticket(), sequences.incrementAndGet(index),
+                        System.currentTimeMillis() + session.serverOffsetMillis(), signers.get(k));
                 datagram.flip();
                 channel.write(datagram);
                 count++;

@@ -49,7 +49,8 @@ class DistributedProfileTest {
                 Map.entry("chat.capture.slot", slot),
                 Map.entry("chat.capture.publication", slot),
                 Map.entry("chat.kafka.memberships-topic", "e2e-memberships-" + run),
-                Map.entry("chat.kafka.join.stored-topic", "e2e-stored-" + run)), "distributed");
+                Map.entry("chat.kafka.join.stored-topic", "e2e-stored-" + run),
+                Map.entry("chat.presence.session-secret", PresenceSecrets.fresh())), "distributed");
         api = new ApiClient(server.api());
     }
 

@@ -46,22 +46,28 @@ class PresenceTest {
     /** A device of a user sending heartbeats with the credentials it got over REST. */
     private static final class HeartbeatClient implements AutoCloseable {
         final String sessionId;
+        final byte[] ticket;
         final byte[] key;
+        final long serverOffset;
         final DatagramChannel channel;
         long sequence;
 
         HeartbeatClient(ChatUser user) throws Exception {
-            Map<String, Object> session = api.post("/api/presence/sessions", user.token(), Map.of()).json();
+            this(api.post("/api/presence/sessions", user.token(), Map.of()).json());
+        }
+
+        HeartbeatClient(Map<String, Object> session) throws Exception {
             sessionId = (String) session.get("sessionId");
+            ticket = Base64.getUrlDecoder().decode((String) session.get("ticket"));
             key = Base64.getUrlDecoder().decode((String) session.get("key"));
+            serverOffset = ((Number) session.get("serverTime")).longValue() - System.currentTimeMillis();
             channel = DatagramChannel.open();
             channel.connect(new InetSocketAddress("127.0.0.1", server.bean(UdpPresenceListener.class).port()));
         }
 
         byte[] datagram(long seq, byte[] signingKey) {
             ByteBuffer out = ByteBuffer.allocate(HeartbeatDatagram.LENGTH);
-            HeartbeatDatagram.write(out, Long.parseUnsignedLong(sessionId.substring(0, 16), 16),
-                    Long.parseUnsignedLong(sessionId.substring(16), 16), seq, System.currentTimeMillis(),
+            HeartbeatDatagram.write(out, ticket, seq, System.currentTimeMillis() + serverOffset,
                     HeartbeatSigner.keyed(signingKey));
             return out.array();
         }
@@ -176,6 +182,53 @@ class PresenceTest {
             victimDevice.send(genuine);                                       // replayed
             Thread.sleep(300);
             assertThat(presenceOf(friend, victim)).as("a replay does not bring the user back").containsEntry("online", false);
+        }
+    }
+
+    @Test
+    void aSessionOpenedOverTheWebSocketSignsHeartbeatsLikeOneFromRest() throws Exception {
+        ChatUser user = ChatUser.signUp(api, "ws-session");
+        ChatUser friend = ChatUser.signUp(api, "ws-session-friend");
+        friend.openDirectChatWith(api, user);
+        try (WsClient phone = WsClient.connect(server.gateway(), user.token(), "phone")) {
+            phone.nextOfType("caught_up");
+            phone.send(Map.of("type", "presence.session", "id", "ps-1"));
+            Map<String, Object> granted = phone.nextOfType("presence.session");
+            assertThat(granted).containsEntry("id", "ps-1").containsKeys("sessionId", "ticket", "key", "serverTime");
+            assertThat(((Number) granted.get("serverTime")).longValue())
+                    .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000L));
+            phone.close();
+            await().atMost(Duration.ofSeconds(5)).until(() -> Boolean.FALSE.equals(presenceOf(friend, user).get("online")));
+            try (HeartbeatClient device = new HeartbeatClient(granted)) {
+                device.beat();
+                await().atMost(Duration.ofSeconds(5)).until(() -> Boolean.TRUE.equals(presenceOf(friend, user).get("online")));
+            }
+        }
+    }
+
+    @Test
+    void aSessionRevokedOverRestSignsNoMoreHeartbeatsAndAMalformedIdIsRefused() throws Exception {
+        ChatUser owner = ChatUser.signUp(api, "revoker");
+        ChatUser friend = ChatUser.signUp(api, "revokers-friend");
+        friend.openDirectChatWith(api, owner);
+        try (HeartbeatClient device = new HeartbeatClient(owner)) {
+            device.beat();
+            await().atMost(Duration.ofSeconds(5)).until(() -> Boolean.TRUE.equals(presenceOf(friend, owner).get("online")));
+
+            ApiClient.Response byAnother = api.delete("/api/presence/sessions/" + device.sessionId, friend.token());
+            assertThat(byAnother.status()).isEqualTo(204);
+            ApiClient.Response revoked = api.delete("/api/presence/sessions/" + device.sessionId, owner.token());
+            assertThat(revoked.status()).isEqualTo(204);
+            ApiClient.Response malformed = api.delete("/api/presence/sessions/not-a-session", owner.token());
+            assertThat(malformed.status()).isEqualTo(400);
+            assertThat(malformed.json()).containsEntry("code", "invalid_input");
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> Boolean.FALSE.equals(presenceOf(friend, owner).get("online")));
+            for (int i = 0; i < 5; i++) {
+                device.beat();
+            }
+            Thread.sleep(300);
+            assertThat(presenceOf(friend, owner)).as("a revoked session keeps nobody online").containsEntry("online", false);
         }
     }
 

@@ -42,10 +42,14 @@ public final class ApiViews {
     public record PresenceView(String userId, boolean online, @Nullable String lastSeen) {
     }
 
-    /** Credentials to sign UDP heartbeats: 32 hex digits of session id, the HMAC key in base64url. */
+    /**
+     * Credentials to sign UDP heartbeats (docs/presence-datagram.md): 32 hex digits of session id, the
+     * 40-byte ticket every heartbeat carries and the HMAC key, both base64url, and the server's clock
+     * in Unix epoch milliseconds when it answered (heartbeats are dated on that clock).
+     */
     @Serdeable
-    public record PresenceSessionView(String sessionId, String key, int udpPort, long heartbeatIntervalSeconds,
-                                      String expiresAt) {
+    public record PresenceSessionView(String sessionId, String ticket, String key, int udpPort,
+                                      long heartbeatIntervalSeconds, String expiresAt, long serverTime) {
         @Override
         public String toString() {
             return "PresenceSessionView[" + sessionId + "]";

@@ -10,8 +10,12 @@ public enum DropReason {
     OVERSIZED,
     UNKNOWN_VERSION,
     UNKNOWN_TYPE,
-    UNKNOWN_SESSION,
+    /** The ticket's session has expired. */
+    EXPIRED_SESSION,
+    /** The MAC does not match the ticket's key: forged, corrupted, or a ticket altered. */
     BAD_MAC,
+    /** A genuine session its user revoked. */
+    REVOKED_SESSION,
     REPLAYED,
     STALE,
     /** Handling failed inside the server (a bug, never the sender's doing); logged. */

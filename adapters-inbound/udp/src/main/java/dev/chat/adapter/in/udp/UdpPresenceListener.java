@@ -2,7 +2,6 @@ package dev.chat.adapter.in.udp;
 
 import dev.chat.application.presence.HeartbeatUseCase;
 import dev.chat.application.presence.PresenceSessionsUseCase;
-import dev.chat.domain.presence.PresenceSession;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
@@ -13,14 +12,12 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,7 +42,8 @@ public final class UdpPresenceListener {
     private final PresenceSessionsUseCase sessions;
     private final HeartbeatUseCase heartbeats;
     private final Map<DropReason, Counter> counters = new EnumMap<>(DropReason.class);
-    private final ConcurrentHashMap<PresenceSession, SecretKeySpec> keys = new ConcurrentHashMap<>();
+    /** Tickets verified on this node, by the session id's high 64 bits, shared by the receiving threads. */
+    private final ConcurrentHashMap<Long, VerifiedSession> verified = new ConcurrentHashMap<>();
     private final List<DatagramChannel> channels = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
@@ -80,7 +78,7 @@ public final class UdpPresenceListener {
             channel.bind(new InetSocketAddress(config.host(), port));
             port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
             channels.add(channel);
-            HeartbeatReceiver receiver = new HeartbeatReceiver(sessions, heartbeats, keys,
+            HeartbeatReceiver receiver = new HeartbeatReceiver(sessions, heartbeats, verified,
                     config.maxClockSkew().toMillis());
             Thread thread = new Thread(() -> receiveLoop(channel, receiver), "presence-udp-" + i);
             thread.setDaemon(true);
@@ -123,11 +121,11 @@ public final class UdpPresenceListener {
         }
     }
 
-    /** Forgets the keys of sessions that expired, so the key cache does not grow without bound. */
+    /** Forgets the sessions that expired, so the cache of verified tickets does not grow without bound. */
     @Scheduled(fixedDelay = "1m", initialDelay = "1m")
-    void forgetExpiredKeys() {
-        Instant now = Instant.now();
-        keys.keySet().removeIf(s -> s.isExpired(now));
+    void forgetExpiredSessions() {
+        long now = System.currentTimeMillis();
+        verified.values().removeIf(s -> s.expiresAtMillis <= now);
     }
 
     @PreDestroy

@@ -21,13 +21,52 @@ class HeartbeatReceiverTest {
     private final Fixtures.Heartbeats heartbeats = new Fixtures.Heartbeats();
     private final HeartbeatReceiver receiver = new HeartbeatReceiver(sessions, heartbeats,
             new ConcurrentHashMap<>(), 60_000);
+    /** Another node: its own cache of verified tickets and sequences, the same secret. */
+    private final HeartbeatReceiver onAnotherNode = new HeartbeatReceiver(sessions, heartbeats,
+            new ConcurrentHashMap<>(), 60_000);
     private final PresenceSession session = sessions.add(Fixtures.user(), Instant.now().plusSeconds(3600));
     private final long now = System.currentTimeMillis();
 
     @Test
-    void aSignedTimelyHeartbeatIsRecordedForItsSessionsUser() {
-        assertThat(receive(Fixtures.heartbeat(session, 1, now))).isEqualTo(DropReason.NONE);
+    void aSignedTimelyHeartbeatIsRecordedForItsSessionsUserWithTheTimeItCarries() {
+        assertThat(receive(Fixtures.heartbeat(session, 1, now - 5_000))).isEqualTo(DropReason.NONE);
+        assertThat(heartbeats.withTimes).containsExactly(new Fixtures.Heartbeat(session.user(), now - 5_000));
+    }
+
+    @Test
+    void anyNodeVerifiesAnySessionWithoutHavingSeenItAndAReplayThereCarriesOnlyTheOriginalTime() {
+        byte[] first = Fixtures.heartbeat(session, 1, now - 1_000);
+        assertThat(receive(first)).isEqualTo(DropReason.NONE);
+        assertThat(onAnotherNode.receive(Arrays.copyOf(first, 2048), first.length, now + 20_000))
+                .as("the other node knows no sequence of this session yet").isEqualTo(DropReason.NONE);
+        assertThat(heartbeats.withTimes).extracting(Fixtures.Heartbeat::sentAt)
+                .as("the replay says the user was alive when they were, nothing later").containsExactly(now - 1_000, now - 1_000);
+        assertThat(onAnotherNode.receive(Arrays.copyOf(first, 2048), first.length, now + 20_000))
+                .isEqualTo(DropReason.REPLAYED);
+    }
+
+    @Test
+    void aTicketAlteredToNameAnotherUserOrALaterExpiryFailsItsMac() {
+        byte[] valid = Fixtures.heartbeat(session, 1, now);
+        byte[] otherUser = valid.clone();
+        otherUser[HeartbeatDatagram.OFFSET_USER_LOW + 7] ^= 1;
+        assertThat(receive(otherUser)).isEqualTo(DropReason.BAD_MAC);
+        byte[] later = valid.clone();
+        later[HeartbeatDatagram.OFFSET_EXPIRES_AT + 5] ^= 1;
+        assertThat(receive(later)).isIn(DropReason.BAD_MAC, DropReason.EXPIRED_SESSION);
+        assertThat(receive(valid)).as("and the genuine ticket still works").isEqualTo(DropReason.NONE);
         assertThat(heartbeats.received).containsExactly(session.user());
+    }
+
+    @Test
+    void aRevokedSessionIsRefusedOnEveryNode() {
+        assertThat(receive(Fixtures.heartbeat(session, 1, now))).isEqualTo(DropReason.NONE);
+        sessions.revoke(session);
+        assertThat(receive(Fixtures.heartbeat(session, 2, now))).isEqualTo(DropReason.REVOKED_SESSION);
+        byte[] third = Fixtures.heartbeat(session, 3, now);
+        assertThat(onAnotherNode.receive(Arrays.copyOf(third, 2048), third.length, now))
+                .isEqualTo(DropReason.REVOKED_SESSION);
+        assertThat(heartbeats.received).hasSize(1);
     }
 
     @Test
@@ -53,11 +92,11 @@ class HeartbeatReceiverTest {
     @Test
     void everyMalformedShapeHasItsReason() {
         byte[] valid = Fixtures.heartbeat(session, 1, now);
-        assertThat(receive(Arrays.copyOf(valid, 51))).isEqualTo(DropReason.TRUNCATED);
+        assertThat(receive(Arrays.copyOf(valid, HeartbeatDatagram.LENGTH - 1))).isEqualTo(DropReason.TRUNCATED);
         assertThat(receive(new byte[0])).isEqualTo(DropReason.TRUNCATED);
-        assertThat(receive(Arrays.copyOf(valid, 53))).isEqualTo(DropReason.OVERSIZED);
+        assertThat(receive(Arrays.copyOf(valid, HeartbeatDatagram.LENGTH + 1))).isEqualTo(DropReason.OVERSIZED);
         byte[] version = valid.clone();
-        version[0] = 2;
+        version[0] = 1;
         assertThat(receive(version)).isEqualTo(DropReason.UNKNOWN_VERSION);
         byte[] type = valid.clone();
         type[1] = 9;
@@ -65,12 +104,13 @@ class HeartbeatReceiverTest {
         byte[] badMac = valid.clone();
         badMac[HeartbeatDatagram.LENGTH - 1] ^= 1;
         assertThat(receive(badMac)).isEqualTo(DropReason.BAD_MAC);
-        PresenceSession unknown = new PresenceSession(1, 2, Fixtures.user(), new byte[32], Instant.now().plusSeconds(60));
-        assertThat(receive(Fixtures.heartbeat(unknown, 1, now))).isEqualTo(DropReason.UNKNOWN_SESSION);
+        PresenceSession notIssued = new PresenceSession(1, 2, Fixtures.user(), new byte[32], Instant.now().plusSeconds(60));
+        assertThat(receive(Fixtures.heartbeat(notIssued, 1, now))).as("a ticket with a key of one's own")
+                .isEqualTo(DropReason.BAD_MAC);
         assertThat(receive(Fixtures.heartbeat(session, 2, now - 61_000))).isEqualTo(DropReason.STALE);
         assertThat(receive(Fixtures.heartbeat(session, 3, now + 61_000))).isEqualTo(DropReason.STALE);
         PresenceSession expired = sessions.add(Fixtures.user(), Instant.now().minusSeconds(1));
-        assertThat(receive(Fixtures.heartbeat(expired, 1, now))).isEqualTo(DropReason.UNKNOWN_SESSION);
+        assertThat(receive(Fixtures.heartbeat(expired, 1, now))).isEqualTo(DropReason.EXPIRED_SESSION);
         assertThat(heartbeats.received).isEmpty();
     }
 
@@ -83,7 +123,7 @@ class HeartbeatReceiverTest {
     }
 
     @Property(tries = 2000)
-    void anyAlteredByteOfAValidHeartbeatIsRefused(@ForAll @IntRange(min = 0, max = 51) int index,
+    void anyAlteredByteOfAValidHeartbeatIsRefused(@ForAll @IntRange(min = 0, max = HeartbeatDatagram.LENGTH - 1) int index,
                                                    @ForAll @IntRange(min = 1, max = 255) int flip) {
         byte[] altered = Fixtures.heartbeat(session, 1, now);
         altered[index] ^= (byte) flip;
@@ -104,6 +144,7 @@ class HeartbeatReceiverTest {
                 .map(b -> {
                     byte[] valid = Fixtures.heartbeat(session, 1, now);
                     System.arraycopy(valid, 0, b, 0, HeartbeatDatagram.OFFSET_SEQUENCE);
+                    // a genuine ticket, with random sequence, time and MAC
                     return b;
                 });
         return Arbitraries.oneOf(anyBytes, rightShape, knownSession);

@@ -48,7 +48,7 @@ class UdpPresenceListenerTest {
 
         send(Fixtures.heartbeat(session, 1, now));                       // replay
         byte[] badMac = Fixtures.heartbeat(session, 2, now);
-        badMac[40] ^= 0x10;
+        badMac[HeartbeatDatagram.LENGTH - 1] ^= 0x10;
         send(badMac);
         send(new byte[7]);                                                // truncated
         Random random = new Random(42);

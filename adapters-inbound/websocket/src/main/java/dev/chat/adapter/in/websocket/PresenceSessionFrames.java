@@ -10,7 +10,7 @@ final class PresenceSessionFrames {
 
     static ServerFrames.PresenceSessionGranted of(String frameId, PresenceSession session, GatewayConfiguration config) {
         return new ServerFrames.PresenceSessionGranted("presence.session", frameId, session.idHex(),
-                session.keyBase64Url(), config.heartbeatPort(),
-                config.heartbeatInterval().toSeconds(), session.expiresAt().toString());
+                session.ticketBase64Url(), session.keyBase64Url(), config.heartbeatPort(),
+                config.heartbeatInterval().toSeconds(), session.expiresAt().toString(), System.currentTimeMillis());
     }
 }

@@ -10,6 +10,9 @@ import dev.chat.domain.presence.PresenceSession;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
 import dev.chat.domain.user.UserId;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -49,8 +52,18 @@ public class PresenceController {
     @Post("/sessions")
     public HttpResponse<PresenceSessionView> openSession(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller) {
         PresenceSession session = sessions.open(caller);
-        return HttpResponse.created(new PresenceSessionView(session.idHex(), session.keyBase64Url(), heartbeatPort,
-                heartbeatIntervalSeconds, session.expiresAt().toString()));
+        return HttpResponse.created(new PresenceSessionView(session.idHex(), session.ticketBase64Url(),
+                session.keyBase64Url(), heartbeatPort, heartbeatIntervalSeconds, session.expiresAt().toString(),
+                System.currentTimeMillis()));
+    }
+
+    @Operation(summary = "Revoke one of your presence sessions: its heartbeats are refused on every node "
+            + "(400 invalid_input for an id that is not 32 hex digits)")
+    @Delete("/sessions/{sessionId}")
+    @Status(HttpStatus.NO_CONTENT)
+    public void revokeSession(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller,
+                              String sessionId) {
+        sessions.revoke(caller, sessionId);
     }
 
     @Operation(summary = "Online state and last seen of contacts (comma-separated user ids; 403 not_a_contact for strangers)")

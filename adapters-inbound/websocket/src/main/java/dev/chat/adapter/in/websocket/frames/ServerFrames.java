@@ -54,8 +54,8 @@ public final class ServerFrames {
      * 256-bit HMAC key in base64url (docs/presence-datagram.md says how to sign with them).
      */
     @Serdeable
-    public record PresenceSessionGranted(String type, @Nullable String id, String sessionId, String key,
-                                         int udpPort, long heartbeatIntervalSeconds, String expiresAt) {
+    public record PresenceSessionGranted(String type, @Nullable String id, String sessionId, String ticket, String key,
+                                         int udpPort, long heartbeatIntervalSeconds, String expiresAt, long serverTime) {
     }
 
     /** Everything missed while away has been sent; what follows is live. */

@@ -1,0 +1,113 @@
+package dev.chat.adapter.out.identity;
+
+import dev.chat.application.port.PresenceSessionKeys;
+import dev.chat.domain.user.UserId;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Presence session keys as HMAC-SHA256 of the ticket under a secret the nodes share
+ * (docs/presence-datagram.md, "Keys"). The secret is {@code chat.presence.session-secret}
+ * (base64url, at least 32 bytes; the distributed profile requires it, the same on every node) or,
+ * when that is empty on the embedded default, 32 random bytes kept in
+ * {@code <data-dir>/identity/presence-session.secret}, created at the first start. Changing the
+ * secret invalidates every session at once: that is how all of them are revoked.
+ */
+@Singleton
+public final class HmacPresenceSessionKeys implements PresenceSessionKeys {
+    private static final Logger LOG = LoggerFactory.getLogger(HmacPresenceSessionKeys.class);
+    static final int MIN_SECRET_BYTES = 32;
+    /** Domain separation: this secret derives presence session keys and nothing else. */
+    private static final byte[] LABEL = "chat presence session key v2".getBytes(StandardCharsets.US_ASCII);
+
+    private final SecretKeySpec secret;
+    private final ThreadLocal<Mac> macs;
+
+    @Inject
+    public HmacPresenceSessionKeys(@Value("${chat.presence.session-secret:}") String configured,
+                                   @Value("${chat.presence.session-secret-required:false}") boolean required,
+                                   @Value("${chat.data-dir:./data}") String dataDir) {
+        this(secretFrom(configured, required, Path.of(dataDir)));
+    }
+
+    HmacPresenceSessionKeys(String configured, boolean required, Path dataDir) {
+        this(secretFrom(configured, required, dataDir));
+    }
+
+    HmacPresenceSessionKeys(byte[] secret) {
+        this.secret = new SecretKeySpec(secret, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    @Override
+    public byte[] keyOf(long idHigh, long idLow, UserId user, long expiresAtMillis) {
+        Mac mac = macs.get();
+        mac.update(LABEL);
+        mac.update(ByteBuffer.allocate(40).putLong(idHigh).putLong(idLow)
+                .putLong(user.value().getMostSignificantBits()).putLong(user.value().getLeastSignificantBits())
+                .putLong(expiresAtMillis).array());
+        return mac.doFinal();
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(secret);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    static byte[] secretFrom(String configured, boolean required, Path dataDir) {
+        if (configured != null && !configured.isBlank()) {
+            return decode(configured.strip(), "chat.presence.session-secret");
+        }
+        if (required) {
+            throw new IllegalStateException("chat.presence.session-secret (CHAT_PRESENCE_SESSION_SECRET) is not set: "
+                    + "every node must hold the same secret of at least " + MIN_SECRET_BYTES + " bytes, base64url, "
+                    + "so that any node verifies any presence heartbeat; make one with "
+                    + "`head -c 32 /dev/urandom | basenc --base64url`");
+        }
+        OwnerOnlyFile file = new OwnerOnlyFile(dataDir.resolve("identity").resolve("presence-session.secret"),
+                "presence sessions");
+        try {
+            if (!file.exists()) {
+                byte[] fresh = new byte[MIN_SECRET_BYTES];
+                new SecureRandom().nextBytes(fresh);
+                file.create(() -> Base64.getUrlEncoder().withoutPadding().encodeToString(fresh));
+                LOG.info("presence sessions: new secret written to {}", file.path());
+            }
+            return decode(file.read().strip(), file.path().toString());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot keep the presence sessions' secret in " + file.path(), e);
+        }
+    }
+
+    private static byte[] decode(String text, String where) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(text.replace('+', '-').replace('/', '_').replace("=", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(where + " is not base64url", e);
+        }
+        if (bytes.length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException(where + " holds " + bytes.length + " bytes; a presence session secret needs at least "
+                    + MIN_SECRET_BYTES);
+        }
+        return bytes;
+    }
+}
