@@ -44,11 +44,15 @@ import dev.chat.application.port.OffsetStore;
 import dev.chat.application.port.PasswordHasher;
 import dev.chat.application.port.PresenceSessionKeys;
 import dev.chat.application.port.PresenceSessionRevocations;
+import dev.chat.application.port.PresenceClaims;
+import dev.chat.application.port.PresenceStates;
 import dev.chat.application.port.PresenceStore;
 import dev.chat.application.port.PrivacySettings;
 import dev.chat.application.port.PushNotifier;
 import dev.chat.application.port.TokenIssuer;
 import dev.chat.application.port.UserRepository;
+import dev.chat.application.presence.DecideHere;
+import dev.chat.application.presence.PresenceDecider;
 import dev.chat.application.presence.PresenceTracker;
 import dev.chat.application.presence.PresenceSessions;
 import dev.chat.application.presence.QueryPresence;
@@ -58,6 +62,7 @@ import dev.chat.domain.chat.GroupPolicy;
 import dev.chat.domain.message.MessagePolicy;
 import dev.chat.domain.presence.PresencePolicy;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Prototype;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.annotation.Requires;
@@ -68,6 +73,7 @@ import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -224,6 +230,9 @@ public class UseCaseFactory {
 
     // delivery and presence
 
+    /** How often a node tells the presence deciders that it lives (a cluster's claims count while it does). */
+    static final Duration PRESENCE_BEAT_INTERVAL = Duration.ofSeconds(1);
+
     /** This process on the route table: configured, or host name plus a fresh suffix, so a restart is a new node. */
     @Singleton
     NodeId nodeId(ChatSettings settings) {
@@ -301,10 +310,28 @@ public class UseCaseFactory {
         return lease;
     }
 
+    /** One decider for a share of the users: every user on the embedded default, a partition's in a cluster. */
+    @Prototype
+    PresenceDecider presenceDecider(ChatRepository chats, PresencePolicy policy, Clock clock, ChatSettings settings,
+                                    PrivacySettings privacy, DeliveryRouter router, PresenceStates states,
+                                    @Value("${chat.presence.claims.backend:inprocess}") String claims) {
+        // nodes in the decider's own process cannot die without it; across processes, a node's claims last its route lease
+        Duration nodeLease = "inprocess".equals(claims) ? PresenceDecider.NODES_NEVER_LAPSE : settings.routeLease();
+        return new PresenceDecider(chats, policy, clock, settings.presenceMinChangeInterval(), privacy, router, states,
+                nodeLease, PRESENCE_BEAT_INTERVAL);
+    }
+
+    /** The embedded default's claims: decided in this process, at once (chat.presence.claims.backend=inprocess). */
     @Singleton
-    PresenceTracker presenceTracker(PresenceStore store, ChatRepository chats, PresencePolicy policy, Clock clock,
-                                    ChatSettings settings, PrivacySettings privacy, DeliveryRouter router) {
-        return new PresenceTracker(store, chats, policy, clock, settings.presenceMinChangeInterval(), privacy, router);
+    @Requires(property = "chat.presence.claims.backend", value = "inprocess", defaultValue = "inprocess")
+    DecideHere decideHere(PresenceDecider decider) {
+        return new DecideHere(decider);
+    }
+
+    @Singleton
+    PresenceTracker presenceTracker(NodeId self, PresenceStore store, PresenceClaims claims, PresenceStates states,
+                                    ChatRepository chats, PresencePolicy policy, Clock clock, PrivacySettings privacy) {
+        return new PresenceTracker(self, store, claims, states, chats, policy, clock, privacy);
     }
 
     @Singleton

@@ -1,61 +1,51 @@
 package dev.chat.application.presence;
 
 import dev.chat.application.delivery.ConnectionListener;
-import dev.chat.application.delivery.DeliveryRouter;
-import dev.chat.application.port.GatewayChannel.Delivery;
 import dev.chat.application.port.ChatRepository;
+import dev.chat.application.port.NodeId;
+import dev.chat.application.port.PresenceClaims;
+import dev.chat.application.port.PresenceStates;
 import dev.chat.application.port.PresenceStore;
 import dev.chat.application.port.PrivacySettings;
-import dev.chat.domain.chat.Chat;
-import dev.chat.domain.chat.Membership;
 import dev.chat.domain.presence.Presence;
 import dev.chat.domain.presence.PresencePolicy;
 import dev.chat.domain.user.UserId;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps presence from connections and heartbeats and tells contacts' devices when a user goes
- * online or offline: the change travels the routes to every node that holds a contact's device,
- * where the sessions that follow the user get it. A user is online while a device is connected or a heartbeat is recent (within the
- * policy's grace). Changes are coalesced: a user's state is announced at most once per
- * {@code minChangeInterval}; in between, the latest state waits for {@link #sweep()}, so a
- * flapping client cannot flood its contacts. {@link #sweep()} also finds users whose heartbeats
- * stopped.
+ * This node's side of presence: the connections it holds and the heartbeats it receives make its
+ * own view of each user (online here while a device is connected here or a heartbeat is recent,
+ * within the policy's grace). When that view changes, and only then, the node tells the decider
+ * ({@link PresenceClaims}), which decides the user's presence once for the cluster
+ * ({@link PresenceDecider}). Heartbeats in between cost no shared write. Queries read the decided
+ * presence ({@link PresenceStates}), wherever it was decided. {@link #sweep()} finds users whose
+ * heartbeats here stopped.
  */
 public final class PresenceTracker implements HeartbeatUseCase, ConnectionListener {
+    private final NodeId self;
     private final PresenceStore store;
-    private final ChatRepository chats;
+    private final PresenceClaims claims;
+    private final PresenceStates states;
+    private final Contacts contacts;
     private final PresencePolicy policy;
     private final Clock clock;
-    private final long minChangeIntervalMillis;
     private final PrivacySettings privacy;
-    /** Users last announced as online. */
-    private final Set<UserId> announcedOnline = ConcurrentHashMap.newKeySet();
-    /** When each user's state was last announced (epoch millis). */
-    private final ConcurrentHashMap<UserId, Long> lastAnnouncement = new ConcurrentHashMap<>();
-    /** Users with a change held back by coalescing. */
-    private final Set<UserId> heldBack = ConcurrentHashMap.newKeySet();
-    private final DeliveryRouter router;
+    /** Users this node last claimed alive. */
+    private final Set<UserId> claimedAlive = ConcurrentHashMap.newKeySet();
 
-    public PresenceTracker(PresenceStore store, ChatRepository chats, PresencePolicy policy, Clock clock,
-                           Duration minChangeInterval, DeliveryRouter router) {
-        this(store, chats, policy, clock, minChangeInterval, PrivacySettings.OPEN, router);
-    }
-
-    public PresenceTracker(PresenceStore store, ChatRepository chats, PresencePolicy policy, Clock clock,
-                           Duration minChangeInterval, PrivacySettings privacy, DeliveryRouter router) {
-        this.router = router;
-        this.privacy = privacy;
+    public PresenceTracker(NodeId self, PresenceStore store, PresenceClaims claims, PresenceStates states,
+                           ChatRepository chats, PresencePolicy policy, Clock clock, PrivacySettings privacy) {
+        this.self = self;
         this.store = store;
-        this.chats = chats;
+        this.claims = claims;
+        this.states = states;
+        this.contacts = new Contacts(chats);
         this.policy = policy;
         this.clock = clock;
-        this.minChangeIntervalMillis = minChangeInterval.toMillis();
+        this.privacy = privacy;
     }
 
     @Override
@@ -70,12 +60,12 @@ public final class PresenceTracker implements HeartbeatUseCase, ConnectionListen
         refresh(user);
     }
 
-    /** A verified heartbeat. The common case (already online) touches no lock and allocates nothing. */
+    /** A verified heartbeat. The common case (already alive here) touches no lock and allocates nothing. */
     @Override
     public void heartbeat(UserId user, long sentAtMillis) {
         // never later than now: a heartbeat dated in the future would keep its user online past their last sign of life
         store.heartbeat(user, Math.min(sentAtMillis, clock.millis()));
-        if (!announcedOnline.contains(user)) {
+        if (!claimedAlive.contains(user)) {
             refresh(user);
         }
     }
@@ -86,77 +76,46 @@ public final class PresenceTracker implements HeartbeatUseCase, ConnectionListen
         return privacy.hidesLastSeen(user) ? presence.withoutLastSeen() : presence;
     }
 
+    /** The user's presence as decided for the whole cluster. */
     public Presence presenceOf(UserId user) {
-        PresenceStore.Seen seen = store.seen(user);
-        if (seen == null) {
-            return Presence.neverSeen(user);
-        }
-        return Presence.of(user, seen.openConnections(), seen.lastHeartbeat(), seen.lastSeen(), clock.instant(), policy);
+        Presence decided = states.current(user);
+        return decided != null ? decided : Presence.neverSeen(user);
     }
 
     /** Users who share at least one chat with {@code user}, the user excluded. */
     public Set<UserId> contactsOf(UserId user) {
-        Set<UserId> contacts = new LinkedHashSet<>();
-        for (Chat chat : chats.chatsOf(user)) {
-            for (Membership member : chat.members()) {
-                contacts.add(member.userId());
-            }
-        }
-        contacts.remove(user);
-        return contacts;
+        return contacts.of(user);
     }
 
-    /**
-     * Announces held-back changes and users whose heartbeats stopped. Called periodically
-     * (every second by default).
-     */
+    /** Tells the decider about users whose heartbeats here stopped. Called periodically (every second by default). */
     public void sweep() {
-        for (UserId user : announcedOnline) {
+        for (UserId user : claimedAlive) {
             refresh(user);
         }
-        for (UserId user : heldBack) {
-            heldBack.remove(user);
-            refresh(user);
-        }
-        long forgetBefore = clock.millis() - minChangeIntervalMillis;
-        lastAnnouncement.entrySet().removeIf(e -> e.getValue() < forgetBefore && !heldBack.contains(e.getKey()));
     }
 
     private void refresh(UserId user) {
-        Presence now = presenceOf(user);
-        boolean announced = announcedOnline.contains(user);
-        if (now.online() == announced) {
-            heldBack.remove(user);
+        if (aliveHere(user) == claimedAlive.contains(user)) {
             return;
         }
-        long millis = clock.millis();
-        Long last = lastAnnouncement.get(user);
-        if (last != null && millis - last < minChangeIntervalMillis) {
-            heldBack.add(user);
-            return;
-        }
+        // one claim at a time, so that this node's claims about a user leave in the order of its view
         synchronized (this) {
-            if (now.online() == announcedOnline.contains(user)) {
+            boolean aliveHere = aliveHere(user);
+            if (aliveHere == claimedAlive.contains(user)) {
                 return;
             }
-            if (now.online()) {
-                announcedOnline.add(user);
+            if (aliveHere) {
+                claimedAlive.add(user);
             } else {
-                announcedOnline.remove(user);
+                claimedAlive.remove(user);
             }
-            lastAnnouncement.put(user, millis);
+            claims.send(new PresenceClaims.Claim(user, self, aliveHere, store.seen(user).lastSeen()));
         }
-        announce(now);
     }
 
-    private void announce(Presence presence) {
-        Presence seen = privacy.hidesLastSeen(presence.user()) ? presence.withoutLastSeen() : presence;
-        // the user's own devices may follow the user too
-        Set<UserId> audience = contactsOf(presence.user());
-        audience.add(presence.user());
-        DeliveryRouter.Batch batch = router.batch();
-        router.byNode(audience, null)
-                .forEach((node, users) -> batch.add(node, new Delivery.OfPresence(seen, users)));
-        batch.send();
+    private boolean aliveHere(UserId user) {
+        PresenceStore.Seen seen = store.seen(user);
+        return seen != null && Presence.of(user, seen.openConnections(), seen.lastHeartbeat(), seen.lastSeen(),
+                clock.instant(), policy).online();
     }
 }

@@ -204,7 +204,7 @@ class CatchUpThenLiveTest {
         ManualClock clock = new ManualClock();
         ManualExecutor catchUp = new ManualExecutor();
         Node withPresence = new Cluster(chats, store, offsets, (user, message) -> { }, ChatMetrics.NONE, clock)
-                .withPresence(new SimplePresenceStore(), dev.chat.application.port.PrivacySettings.OPEN,
+                .withPresence(SimplePresenceStore::new, dev.chat.application.port.PrivacySettings.OPEN,
                         PresencePolicy.DEFAULT, Duration.ZERO)
                 .node("node-3", catchUp);
         PresenceTracker tracker = withPresence.presence;

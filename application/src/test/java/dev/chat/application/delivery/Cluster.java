@@ -5,6 +5,10 @@ import dev.chat.application.port.ChatRepository;
 import dev.chat.application.port.MessageStore;
 import dev.chat.application.port.OffsetStore;
 import dev.chat.application.port.PresenceStore;
+import dev.chat.application.port.memory.InMemoryPresenceStates;
+import dev.chat.application.presence.DecideHere;
+import dev.chat.application.presence.PresenceDecider;
+import java.util.function.Supplier;
 import dev.chat.application.port.PrivacySettings;
 import dev.chat.application.port.PushNotifier;
 import dev.chat.application.port.memory.InMemoryGatewayChannel;
@@ -29,7 +33,10 @@ public final class Cluster {
     public final PushNotifier notifier;
     public final ChatMetrics metrics;
     public final Clock clock;
-    PresenceStore presenceStore = new NoPresenceStore();
+    Supplier<PresenceStore> presenceStores = NoPresenceStore::new;
+    /** The decided presence every node reads. */
+    public final InMemoryPresenceStates presenceStates = new InMemoryPresenceStates();
+    private DecideHere presenceClaims;
     PrivacySettings privacy = PrivacySettings.OPEN;
     PresencePolicy presencePolicy = PresencePolicy.DEFAULT;
     Duration presenceMinChangeInterval = Duration.ZERO;
@@ -45,13 +52,24 @@ public final class Cluster {
         this.routes = new InMemoryRouteTable(clock);
     }
 
-    public Cluster withPresence(PresenceStore store, PrivacySettings privacy, PresencePolicy policy,
+    /** Presence with a store of its own per node (each node's view of its users) and one decider for all. */
+    public Cluster withPresence(Supplier<PresenceStore> storePerNode, PrivacySettings privacy, PresencePolicy policy,
                                 Duration minChangeInterval) {
-        this.presenceStore = store;
+        this.presenceStores = storePerNode;
         this.privacy = privacy;
         this.presencePolicy = policy;
         this.presenceMinChangeInterval = minChangeInterval;
         return this;
+    }
+
+    /** Where every node's claims are decided: one decider, as if one node owned every user. */
+    public synchronized DecideHere presenceClaims() {
+        if (presenceClaims == null) {
+            presenceClaims = new DecideHere(new PresenceDecider(chats, presencePolicy, clock, presenceMinChangeInterval,
+                    privacy, new DeliveryRouter(routes, channel), presenceStates, PresenceDecider.NODES_NEVER_LAPSE,
+                    Duration.ofSeconds(1)));
+        }
+        return presenceClaims;
     }
 
     /** A node that joined the cluster: its inbox is open and its lease taken. */

@@ -2,6 +2,7 @@ package dev.chat.application.delivery;
 
 import dev.chat.application.identity.Caller;
 import dev.chat.application.port.NodeId;
+import dev.chat.application.presence.DecideHere;
 import dev.chat.application.presence.PresenceTracker;
 import dev.chat.domain.device.DeviceId;
 import dev.chat.domain.message.Message;
@@ -23,6 +24,7 @@ public final class Node {
     public final StoreMessages storing;
     public final FanOut fanOut;
     public final PresenceTracker presence;
+    private final DecideHere presenceClaims;
     public final ConnectDevice connect;
     public final ChatEvents chatEvents;
 
@@ -35,11 +37,18 @@ public final class Node {
         this.storing = new StoreMessages(cluster.store);
         this.fanOut = new FanOut(new MembersFromChatRepository(cluster.chats), router, cluster.notifier,
                 cluster.metrics);
-        this.presence = new PresenceTracker(cluster.presenceStore, cluster.chats, cluster.presencePolicy,
-                cluster.clock, cluster.presenceMinChangeInterval, cluster.privacy, router);
+        this.presence = new PresenceTracker(id, cluster.presenceStores.get(), cluster.presenceClaims(),
+                cluster.presenceStates, cluster.chats, cluster.presencePolicy, cluster.clock, cluster.privacy);
+        this.presenceClaims = cluster.presenceClaims();
         this.connect = new ConnectDevice(id, cluster.chats, cluster.store, cluster.offsets, devices, cluster.routes,
                 router, presenceSubscriptions, presence, catchUp);
         this.chatEvents = new ChatEvents(router);
+    }
+
+    /** The periodic part of presence, as bootstrap schedules it: this node's view, then the decider's held-back announcements. */
+    public void sweepPresence() {
+        presence.sweep();
+        presenceClaims.sweep();
     }
 
     /** What the log's two subscriptions do with a batch, in their order: store it, then fan it out. */

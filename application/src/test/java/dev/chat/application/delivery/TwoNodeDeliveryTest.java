@@ -67,7 +67,7 @@ class TwoNodeDeliveryTest {
     private final InMemoryMessageLog log = InMemoryMessageLog.withConsumerGroups();
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final Cluster cluster = new Cluster(chats, new InMemoryMessageStore(), offsets, notifier, ChatMetrics.NONE,
-            clock).withPresence(new dev.chat.application.presence.SimplePresenceStore(),
+            clock).withPresence(dev.chat.application.presence.SimplePresenceStore::new,
             dev.chat.application.port.PrivacySettings.OPEN, dev.chat.domain.presence.PresencePolicy.DEFAULT,
             Duration.ZERO);
     private final ExecutorService catchUp = Executors.newFixedThreadPool(2);

@@ -41,7 +41,7 @@ final class PresenceScene {
     final InMemoryPrivacySettings privacy = new InMemoryPrivacySettings();
     final Node node = new Cluster(chats, new InMemoryMessageStore(), new InMemoryOffsetStore(), (user, message) -> { },
             ChatMetrics.NONE, clock)
-            .withPresence(new SimplePresenceStore(), privacy, new PresencePolicy(Duration.ofSeconds(10), 3),
+            .withPresence(SimplePresenceStore::new, privacy, new PresencePolicy(Duration.ofSeconds(10), 3),
                     MIN_CHANGE_INTERVAL)
             .node("node-1", Runnable::run);
     final PresenceTracker tracker = node.presence;

@@ -45,7 +45,7 @@ class PresenceTrackerTest {
     private final InMemoryPrivacySettings privacy = new InMemoryPrivacySettings();
     private final Node node = new Cluster(chats, new InMemoryMessageStore(), new InMemoryOffsetStore(),
             (user, message) -> { }, ChatMetrics.NONE, clock)
-            .withPresence(new MapPresenceStore(), privacy, new PresencePolicy(Duration.ofSeconds(10), 3),
+            .withPresence(MapPresenceStore::new, privacy, new PresencePolicy(Duration.ofSeconds(10), 3),
                     Duration.ofSeconds(2))
             .node("node-1", Runnable::run);
     private final PresenceTracker tracker = node.presence;
@@ -78,10 +78,10 @@ class PresenceTrackerTest {
         tracker.heartbeat(ben, clock.millis());
         assertThat(announced()).containsExactly(true);
         clock.advance(Duration.ofSeconds(30));
-        tracker.sweep();
+        node.sweepPresence();
         assertThat(announced()).as("still within 3 x 10 s").containsExactly(true);
         clock.advance(Duration.ofSeconds(1));
-        tracker.sweep();
+        node.sweepPresence();
         assertThat(announced()).containsExactly(true, false);
         Presence offline = ((DeviceEvent.PresenceChanged) adaSees.get(1)).presence();
         assertThat(offline.lastSeen()).contains(Instant.parse("2026-11-28T10:00:00Z"));
@@ -92,7 +92,7 @@ class PresenceTrackerTest {
         long sentAt = clock.millis();
         clock.advance(Duration.ofSeconds(31));
         tracker.heartbeat(ben, sentAt);
-        tracker.sweep();
+        node.sweepPresence();
         assertThat(tracker.presenceOf(ben).online()).isFalse();
         assertThat(announced()).isEmpty();
     }
@@ -102,7 +102,7 @@ class PresenceTrackerTest {
         tracker.heartbeat(ben, clock.millis() + Duration.ofHours(1).toMillis());
         assertThat(announced()).containsExactly(true);
         clock.advance(Duration.ofSeconds(31));
-        tracker.sweep();
+        node.sweepPresence();
         assertThat(announced()).containsExactly(true, false);
     }
 
@@ -110,7 +110,7 @@ class PresenceTrackerTest {
     void aClosedConnectionLeavesNoGraceButAnOpenOneKeepsTheUserOnline() {
         tracker.connected(ben);
         clock.advance(Duration.ofMinutes(5));
-        tracker.sweep();
+        node.sweepPresence();
         assertThat(tracker.presenceOf(ben).online()).isTrue();
         tracker.disconnected(ben);
         assertThat(tracker.presenceOf(ben).online()).isFalse();
@@ -125,7 +125,7 @@ class PresenceTrackerTest {
         tracker.disconnected(ben);
         assertThat(announced()).as("only the first change goes out at once").containsExactly(true);
         clock.advance(Duration.ofSeconds(3));
-        tracker.sweep();
+        node.sweepPresence();
         assertThat(announced()).containsExactly(true, false);
     }
 
@@ -170,11 +170,11 @@ class PresenceTrackerTest {
         tracker.heartbeat(ben, clock.millis());
         clock.advance(Duration.ofSeconds(25));
 
-        tracker.sweep();
+        node.sweepPresence();
         assertThat(announced()).as("45 s after the first heartbeat, 25 s after the last").containsExactly(true);
 
         clock.advance(Duration.ofSeconds(6));
-        tracker.sweep();
+        node.sweepPresence();
         assertThat(announced()).containsExactly(true, false);
     }
 
@@ -185,11 +185,11 @@ class PresenceTrackerTest {
         tracker.disconnected(ben);
 
         clock.advance(Duration.ofMillis(1_000));
-        tracker.sweep();
+        node.sweepPresence();
         assertThat(announced()).as("1.5 s after the last announcement").containsExactly(true);
 
         clock.advance(Duration.ofMillis(500));
-        tracker.sweep();
+        node.sweepPresence();
         assertThat(announced()).containsExactly(true, false);
     }
 
@@ -202,7 +202,7 @@ class PresenceTrackerTest {
         tracker.connected(ben);
 
         clock.advance(Duration.ofSeconds(5));
-        tracker.sweep();
+        node.sweepPresence();
 
         assertThat(announced()).containsExactly(true);
     }

@@ -64,6 +64,19 @@ final class ChatApi {
                 session.get("serverTime").asLong() - System.currentTimeMillis());
     }
 
+    /** A page's text, or empty when it cannot be read. */
+    static String page(URI uri) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     String prometheus() {
         try {
             return http.send(HttpRequest.newBuilder(base.resolve("/prometheus")).build(),

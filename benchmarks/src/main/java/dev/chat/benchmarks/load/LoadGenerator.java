@@ -69,6 +69,8 @@ public final class LoadGenerator implements Callable<Integer> {
     int trials;
     @Option(names = "--presence-port", defaultValue = "8082", description = "the server's UDP heartbeat port")
     int presencePort;
+    @Option(names = "--presence-metrics", description = "the /prometheus page of the process that receives the "
+            + "heartbeats (default: the API's)") URI presenceMetrics;
     @Option(names = "--udp-threads", defaultValue = "2", description = "threads sending heartbeats") int udpThreads;
     @Option(names = "--server-pid", defaultValue = "-1", split = ",",
             description = "pid(s) of the server's processes, for RSS, CPU and heap (summed over several)")
@@ -639,7 +641,8 @@ public final class LoadGenerator implements Callable<Integer> {
     }
 
     private long acceptedHeartbeats() {
-        for (String line : chatApi.prometheus().split("\n")) {
+        String page = presenceMetrics == null ? chatApi.prometheus() : ChatApi.page(presenceMetrics);
+        for (String line : page.split("\n")) {
             if (line.startsWith("chat_presence_datagrams_total") && line.contains("dropped=\"none\"")) {
                 return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }

@@ -313,6 +313,113 @@ class ClusterOfProcessesIT {
         }
     }
 
+    @Test
+    @Order(6)
+    void heartbeatsMovingFromGatewayOneToTwoKeepAUserOnlineASubscriberOnThreeHearsOneOnlineThenOneOfflineAndAReplayKeepsNobodyOnline()
+            throws Exception {
+        ChatUser ada = ChatUser.signUp(api, "ada");
+        ChatUser cy = ChatUser.signUp(api, "cy");
+        cy.openDirectChatWith(api, ada);
+        ServerProcess one = cluster.gateway(0);
+        ServerProcess two = cluster.gateway(1);
+        try (WsClient subscriber = WsClient.connect(cluster.gateway(2).gateway(), cy.token(), "phone");
+             UdpHeartbeats device = new UdpHeartbeats(api.post("/api/presence/sessions", ada.token(), Map.of()).json())) {
+            subscriber.nextOfType("caught_up");
+            subscriber.send(Map.of("type", "presence.subscribe", "id", "s1", "users", List.of(ada.id())));
+            assertThat(subscriber.next(f -> "presence".equals(f.get("type")) && "s1".equals(f.get("id"))))
+                    .containsEntry("online", false);
+
+            byte[] capturedAtOne = null;
+            for (int i = 0; i < 10; i++) {            // 3 s of heartbeats to gateway 1, then 3 s to gateway 2
+                capturedAtOne = device.beat(one.udpPort());
+                Thread.sleep(300);
+            }
+            for (int i = 0; i < 10; i++) {
+                device.beat(two.udpPort());
+                Thread.sleep(300);
+            }
+            // she stopped; the datagram captured at gateway 1 is replayed to gateway 2 all through her grace
+            long stopped = System.nanoTime();
+            Map<String, Object> offline = null;
+            while (offline == null && System.nanoTime() - stopped < 15_000_000_000L) {
+                device.send(capturedAtOne, two.udpPort());
+                Thread.sleep(200);
+                offline = subscriber.held("presence").stream()
+                        .filter(f -> f.get("id") == null && Boolean.FALSE.equals(f.get("online"))).findFirst().orElse(null);
+            }
+            assertThat(offline).as("offline announced after the grace, although a replay kept arriving").isNotNull();
+            for (int i = 0; i < 10; i++) {
+                device.send(capturedAtOne, two.udpPort());
+                device.send(capturedAtOne, one.udpPort());
+            }
+            List<Boolean> heard = subscriber.heldAfter(Duration.ofSeconds(2), "presence").stream()
+                    .filter(f -> f.get("id") == null && ada.id().equals(f.get("userId")))
+                    .map(f -> (Boolean) f.get("online")).toList();
+            System.out.println("presence heard on gateway 3 while heartbeats moved from gateway 1 to 2: " + heard
+                    + "; replays refused at gateway 2: " + two.series("chat_presence_datagrams_total{dropped=\"replayed\"}"));
+            assertThat(heard).as("exactly one online and one offline, no flap, nothing after the replays")
+                    .containsExactly(true, false);
+            assertThat(presenceOf(cy, ada)).containsEntry("online", false);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void killingTheNodeThatDecidesAUsersPresenceLeavesTheirStateRightAgainOnceAnotherTookOver() throws Exception {
+        ChatUser eve = ChatUser.signUp(api, "eve");
+        ChatUser dan = ChatUser.signUp(api, "dan");
+        dan.openDirectChatWith(api, eve);
+        int partition = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                uuidBytes(eve.id()))) % 6;
+        String series = "chat_presence_deciding{partition=\"" + partition + "\"}";
+        ServerProcess decider = cluster.gateways().stream().filter(ServerProcess::isAlive)
+                .filter(g -> g.series(series) == 1.0).findFirst()
+                .orElseThrow(() -> new AssertionError("no gateway decides partition " + partition));
+        ServerProcess beatsTo = cluster.gateways().stream().filter(g -> g != decider && g.isAlive()).findFirst().orElseThrow();
+        ServerProcess watchedFrom = cluster.gateways().stream()
+                .filter(g -> g != decider && g != beatsTo && g.isAlive()).findFirst().orElse(beatsTo);
+        try (WsClient subscriber = WsClient.connect(watchedFrom.gateway(), dan.token(), "phone");
+             UdpHeartbeats device = new UdpHeartbeats(api.post("/api/presence/sessions", eve.token(), Map.of()).json())) {
+            subscriber.nextOfType("caught_up");
+            subscriber.send(Map.of("type", "presence.subscribe", "id", "s2", "users", List.of(eve.id())));
+            subscriber.next(f -> "presence".equals(f.get("type")) && "s2".equals(f.get("id")));
+            device.beat(beatsTo.udpPort());
+            subscriber.next(f -> "presence".equals(f.get("type")) && f.get("id") == null && Boolean.TRUE.equals(f.get("online")));
+
+            System.out.println("kill -9 of " + decider.name() + " (pid " + decider.pid() + "), which decides partition " + partition);
+            decider.kill();
+            long killed = System.nanoTime();
+            for (int i = 0; i < 12; i++) {             // she keeps beating for 3.6 s, then stops
+                device.beat(beatsTo.udpPort());
+                Thread.sleep(300);
+            }
+            assertThat(presenceOf(dan, eve)).as("online all along").containsEntry("online", true);
+            Map<String, Object> offline = subscriber.next(f -> "presence".equals(f.get("type")) && f.get("id") == null
+                    && Boolean.FALSE.equals(f.get("online")));
+            long seconds = (System.nanoTime() - killed) / 1_000_000_000L;
+            System.out.println("after the kill of the decider, the offline of a user who stopped 3.6 s later was heard "
+                    + seconds + " s after the kill: " + offline);
+            assertThat(subscriber.held("presence").stream().filter(f -> f.get("id") == null).map(f -> f.get("online")))
+                    .as("nothing repeated by the new decider").isEmpty();
+        } finally {
+            decider.restart();
+        }
+    }
+
+    private static byte[] uuidBytes(String id) {
+        java.util.UUID uuid = java.util.UUID.fromString(id);
+        return java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits()).array();
+    }
+
+    private static Map<String, Object> presenceOf(ChatUser asker, ChatUser user) {
+        ApiClient.Response response = api.get("/api/presence?users=" + user.id(), asker.token());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) Json.array(response.body()).get(0);
+        return first;
+    }
+
     private static Set<String> history(String chat, String token) {
         Set<String> ids = new HashSet<>();
         Object after = 0;

@@ -50,6 +50,8 @@ class DistributedProfileTest {
                 Map.entry("chat.capture.publication", slot),
                 Map.entry("chat.kafka.memberships-topic", "e2e-memberships-" + run),
                 Map.entry("chat.kafka.join.stored-topic", "e2e-stored-" + run),
+                Map.entry("chat.kafka.presence.claims-topic", "e2e-presence-claims-" + run),
+                Map.entry("chat.kafka.presence.states-topic", "e2e-presence-" + run),
                 Map.entry("chat.presence.session-secret", PresenceSecrets.fresh())), "distributed");
         api = new ApiClient(server.api());
     }

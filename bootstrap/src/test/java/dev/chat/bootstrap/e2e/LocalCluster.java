@@ -56,6 +56,14 @@ final class LocalCluster implements AutoCloseable {
         shared.put("chat.catch-up-threads", "2");
         shared.put("chat.gateway.max-threads", "16");
         shared.put("chat.gateway.reconnect-spread", "1s");
+        // presence at a test's pace: a grace of 2 s, changes announced at once, looked for every 200 ms
+        shared.put("chat.heartbeat-interval", "1s");
+        shared.put("chat.missed-heartbeats", "2");
+        shared.put("chat.presence-min-change-interval", "0s");
+        shared.put("chat.presence-sweep-interval", "200ms");
+        shared.put("chat.kafka.presence.claims-topic", "cluster-presence-claims-" + run);
+        shared.put("chat.kafka.presence.states-topic", "cluster-presence-" + run);
+        shared.put("chat.kafka.presence.partitions", "6");
 
         Map<String, String> apiProperties = role("api", apiPort, false, false);
         api = ServerProcess.start("api-" + run, apiProperties).awaitReady();
@@ -84,6 +92,9 @@ final class LocalCluster implements AutoCloseable {
     private Map<String, String> gatewayProperties() {
         Map<String, String> properties = role("gateway", ServerProcess.freePort(), true, false);
         properties.put("chat.gateway.port", Integer.toString(ServerProcess.freePort()));
+        // each gateway takes heartbeats on its own UDP port (a load balancer would spread them)
+        properties.put("chat.presence.udp.enabled", "true");
+        properties.put("chat.presence.udp.port", Integer.toString(ServerProcess.freeUdpPort()));
         return properties;
     }
 
@@ -92,7 +103,7 @@ final class LocalCluster implements AutoCloseable {
         properties.put("micronaut.server.port", Integer.toString(port));
         properties.put("chat.gateway.enabled", Boolean.toString(gateway));
         properties.put("chat.worker.enabled", Boolean.toString(worker));
-        properties.put("chat.presence.udp.enabled", "false");
+        properties.put("chat.presence.udp.enabled", Boolean.toString(gateway));
         try {
             properties.put("chat.data-dir", Files.createTempDirectory("chat-" + role + "-").toString());
         } catch (IOException e) {

@@ -129,14 +129,28 @@ final class ServerProcess implements AutoCloseable {
         return awaitReady();
     }
 
+    /** The UDP port this process takes presence heartbeats on (a gateway). */
+    int udpPort() {
+        return Integer.parseInt(properties.get("chat.presence.udp.port"));
+    }
+
     /** A counter's value from the process's /prometheus page (0 when absent). */
     double counter(String prometheusName) {
+        return sumOfLines(line -> line.startsWith(prometheusName + " ") || line.startsWith(prometheusName + "{"));
+    }
+
+    /** One series' value, named with its labels as the page prints them, e.g. {@code m{partition="3"}} (0 when absent). */
+    double series(String nameWithLabels) {
+        return sumOfLines(line -> line.startsWith(nameWithLabels + " "));
+    }
+
+    private double sumOfLines(java.util.function.Predicate<String> wanted) {
         try {
             String page = HTTP.send(HttpRequest.newBuilder(URI.create(api() + "/prometheus")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             double sum = 0;
             for (String line : page.split("\n")) {
-                if (line.startsWith(prometheusName + " ") || line.startsWith(prometheusName + "{")) {
+                if (wanted.test(line)) {
                     sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }
@@ -176,6 +190,14 @@ final class ServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    static int freeUdpPort() {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -4,7 +4,9 @@ import dev.chat.application.port.PresenceSessionRevocations;
 import dev.chat.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static dev.chat.application.port.contract.PortFixtures.userId;
@@ -12,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every {@link PresenceSessionRevocations} promises; an adapter's test extends this and supplies the adapter. */
 public abstract class PresenceSessionRevocationsContract {
-    private static final Instant LATER = Instant.parse("2026-03-02T09:00:00Z");
+    /** Ahead of every adapter's clock: a revocation counts until it is forgotten. */
+    private static final Instant LATER = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
 
     protected abstract PresenceSessionRevocations revocations();
 

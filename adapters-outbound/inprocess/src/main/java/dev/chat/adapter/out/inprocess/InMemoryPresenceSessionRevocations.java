@@ -2,6 +2,7 @@ package dev.chat.adapter.out.inprocess;
 
 import dev.chat.application.port.PresenceSessionRevocations;
 import dev.chat.domain.user.UserId;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * only if the server stops within the revoked session's remaining day.
  */
 @Singleton
+@Requires(property = "chat.presence.revocations.backend", value = "memory", defaultValue = "memory")
 public final class InMemoryPresenceSessionRevocations implements PresenceSessionRevocations {
     private record Revoked(long idLow, UserId user, Instant keptUntil) {
     }

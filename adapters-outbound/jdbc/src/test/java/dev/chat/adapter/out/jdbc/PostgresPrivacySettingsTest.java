@@ -1,5 +1,12 @@
 package dev.chat.adapter.out.jdbc;
 
+import dev.chat.domain.user.UserId;
+import org.junit.jupiter.api.Test;
+import java.time.Duration;
+import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
+import dev.chat.application.port.contract.Eventually;
+
 import dev.chat.adapter.out.jdbc.privacy.JdbcPrivacySettings;
 import dev.chat.application.port.PrivacySettings;
 import dev.chat.application.port.contract.PrivacySettingsContract;
@@ -32,5 +39,16 @@ class PostgresPrivacySettingsTest extends PrivacySettingsContract {
     protected PrivacySettings reopened() {
         // a fresh instance has an empty cache: it must read what was stored
         return new JdbcPrivacySettings(context.getBean(DataSource.class));
+    }
+
+    @Test
+    void aChangeMadeOnAnotherNodeHoldsHereWithinTheCacheTimeToLive() {
+        DataSource dataSource = context.getBean(DataSource.class);
+        JdbcPrivacySettings here = new JdbcPrivacySettings(dataSource, Duration.ofMillis(200));
+        JdbcPrivacySettings there = new JdbcPrivacySettings(dataSource, Duration.ofMillis(200));
+        UserId user = new UserId(UUID.randomUUID());
+        assertThat(here.hidesLastSeen(user)).isFalse();
+        there.setHidesLastSeen(user, true);
+        Eventually.await("the other node's change holds here", Duration.ofSeconds(5), () -> here.hidesLastSeen(user));
     }
 }

@@ -1,0 +1,195 @@
+package dev.chat.adapter.out.kafka.presence;
+
+import dev.chat.application.presence.PresenceDecider;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Supplier;
+
+/**
+ * The deciders of this node: a member of the consumer group of the claims topic, deciding the users
+ * of the partitions it is assigned, one {@link PresenceDecider} per partition. A partition this node
+ * takes (at start, or from a node that died) is read again from its beginning, without deciding,
+ * until the end it had when taken: the compacted topic holds every node's latest claim per user and
+ * latest beat, which is the decider's whole state. Then every user of the partition is decided once
+ * (a claim from a node whose beats stopped counts as lapsed), and the decider goes on live. A
+ * partition lost to another member is forgotten. Offsets are never committed: the state is rebuilt.
+ */
+public final class PresenceDeciding implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PresenceDeciding.class);
+
+    private final PresenceTopics topics;
+    private final Supplier<PresenceDecider> deciders;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<Integer, PresenceDecider> byPartition = new HashMap<>();
+    /** Partitions being read again, with the end offset that ends their rebuilding. */
+    private final Map<Integer, Long> rebuilding = new HashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public PresenceDeciding(PresenceTopics topics, Supplier<PresenceDecider> deciders) {
+        this(topics, deciders, null);
+    }
+
+    /** With {@code registry}: a gauge per partition, 1 where this node decides it ({@code chat_presence_deciding}). */
+    public PresenceDeciding(PresenceTopics topics, Supplier<PresenceDecider> deciders, MeterRegistry registry) {
+        this.topics = topics;
+        this.deciders = deciders;
+        int partitions = topics.ensureCompacted(topics.claimsTopic());
+        if (registry != null) {
+            for (int partition = 0; partition < partitions; partition++) {
+                int p = partition;
+                Gauge.builder("chat.presence.deciding", this, d -> d.decides(p) ? 1 : 0)
+                        .description("1 where this node decides the presence of the users of this claims partition")
+                        .tag("partition", Integer.toString(p)).register(registry);
+            }
+        }
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, topics.bootstrapServers());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, topics.clientId() + "-presence-decider");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, topics.groupPrefix() + ".presence-deciders");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        // a member that died is noticed within this, and its partitions decided elsewhere
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
+        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        thread = new Thread(this::run, "presence-deciding");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private synchronized boolean decides(int partition) {
+        return byPartition.containsKey(partition) && !rebuilding.containsKey(partition);
+    }
+
+    /** The partitions this node decides now (for tests and operators). */
+    public synchronized List<Integer> deciding() {
+        return List.copyOf(byPartition.keySet());
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(topics.claimsTopic()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    forget(partitions);
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    forget(partitions);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    take(partitions);
+                }
+            });
+            long nextSweep = System.nanoTime() + topics.sweepInterval().toNanos();
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    apply(record);
+                }
+                finishRebuilding();
+                if (System.nanoTime() >= nextSweep) {
+                    sweep();
+                    nextSweep = System.nanoTime() + topics.sweepInterval().toNanos();
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.error("presence deciding stopped", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private synchronized void take(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        for (TopicPartition partition : partitions) {
+            byPartition.put(partition.partition(), deciders.get());
+            rebuilding.put(partition.partition(), ends.getOrDefault(partition, 0L));
+        }
+        LOG.info("deciding the presence of partitions {} of {}", partitions.stream().map(TopicPartition::partition).toList(),
+                topics.claimsTopic());
+    }
+
+    private synchronized void forget(Collection<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            byPartition.remove(partition.partition());
+            rebuilding.remove(partition.partition());
+        }
+    }
+
+    private synchronized void apply(ConsumerRecord<byte[], byte[]> record) {
+        PresenceDecider decider = byPartition.get(record.partition());
+        PresenceRecords.Read read = PresenceRecords.read(record.key(), record.value());
+        if (decider == null || read == null) {
+            return;
+        }
+        boolean live = !rebuilding.containsKey(record.partition());
+        if (read instanceof PresenceRecords.ReadBeat beat) {
+            decider.nodeAlive(beat.node(), beat.at());
+        } else if (read instanceof PresenceRecords.ReadClaim claim) {
+            if (live) {
+                decider.onClaim(claim.claim());
+            } else {
+                decider.recall(claim.claim());
+            }
+        }
+    }
+
+    private synchronized void finishRebuilding() {
+        rebuilding.entrySet().removeIf(entry -> {
+            TopicPartition partition = new TopicPartition(topics.claimsTopic(), entry.getKey());
+            if (consumer.position(partition) < entry.getValue()) {
+                return false;
+            }
+            byPartition.get(entry.getKey()).decideAll();
+            return true;
+        });
+    }
+
+    private synchronized void sweep() {
+        byPartition.forEach((partition, decider) -> {
+            if (!rebuilding.containsKey(partition)) {
+                decider.sweep();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
