@@ -27,6 +27,11 @@ public final class DeliveryRouter {
         this.channel = channel;
     }
 
+    /** Waits until the channel has every delivery sent so far ({@link GatewayChannel#flush()}). */
+    public void flush() {
+        channel.flush();
+    }
+
     public Batch batch() {
         return new Batch();
     }

@@ -71,5 +71,8 @@ public final class FanOut implements MessageLog.Consumer {
             }
         }
         deliveries.send();
+        // the caller (a log subscription, the join) saves its progress once this returns: by then the
+        // deliveries must be with the channel, or a crash would lose them with the progress saved
+        router.flush();
     }
 }

@@ -58,8 +58,18 @@ public interface GatewayChannel {
         void receive(List<Delivery> batch);
     }
 
-    /** Hands the batch to the node. */
+    /** Hands the batch to the node. May return before the channel has it (see {@link #flush}). */
     void send(NodeId node, List<Delivery> batch);
+
+    /**
+     * Returns once every batch sent so far is with the channel: durable where the channel is, so that
+     * a sender that dies after this loses none of them. A sender that saves its progress after a
+     * fan-out (a log subscription's commit, the join's) calls this first. Throws when a batch failed
+     * to reach the channel (the sender repeats its fan-out; devices drop what they already have).
+     * Nothing to wait for where {@code send} hands batches over before it returns.
+     */
+    default void flush() {
+    }
 
     /** This node receives what is sent to it from now on. One inbox per node. */
     void open(NodeId self, Inbox inbox);

@@ -196,14 +196,29 @@ class ClusterOfProcessesIT {
             for (int i = 0; i < sending.size(); i++) {
                 expected.put(i, new HashSet<>(sending.get(i).accepted().values()));
             }
-            await().atMost(Duration.ofSeconds(120)).until(() -> {
+            try {
+                await().atMost(Duration.ofSeconds(120)).until(() -> {
+                    for (int i = 0; i < receiving.size(); i++) {
+                        if (!receiving.get(i).stored().keySet().containsAll(expected.get(i))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                StringBuilder missing = new StringBuilder();
                 for (int i = 0; i < receiving.size(); i++) {
-                    if (!receiving.get(i).stored().keySet().containsAll(expected.get(i))) {
-                        return false;
+                    Set<String> notStored = new HashSet<>(expected.get(i));
+                    notStored.removeAll(receiving.get(i).stored().keySet());
+                    if (!notStored.isEmpty()) {
+                        missing.append("\n  receiver ").append(i).append(": ").append(notStored.size())
+                                .append(" of ").append(expected.get(i).size()).append(" accepted not received, e.g. ")
+                                .append(notStored.stream().limit(3).toList());
                     }
                 }
-                return true;
-            });
+                throw new AssertionError(what + ": accepted messages did not reach their receivers within 120 s:"
+                        + missing, e);
+            }
             long accepted = expected.values().stream().mapToLong(Set::size).sum();
             long stored = receiving.stream().mapToLong(d -> d.stored().size()).sum();
             long frames = receiving.stream().mapToLong(LoadDevice::messageFrames).sum();

@@ -61,6 +61,7 @@ public final class KafkaGatewayChannel implements GatewayChannel, AutoCloseable 
     private final ChannelSettings settings;
     private final InboxSlots slots;
     private final KafkaProducer<byte[], byte[]> producer;
+    private final AtomicLong failedSinceFlush = new AtomicLong();
     private final Map<NodeId, CachedSlot> slotOf = new ConcurrentHashMap<>();
     private final Map<NodeId, InboxReader> readers = new ConcurrentHashMap<>();
     private final AtomicLong dropped = new AtomicLong();
@@ -122,9 +123,20 @@ public final class KafkaGatewayChannel implements GatewayChannel, AutoCloseable 
         producer.send(record, (metadata, failure) -> {
             if (failure != null) {
                 dropped.incrementAndGet();
+                failedSinceFlush.incrementAndGet();
                 LOG.warn("a batch of {} deliveries for node {} was dropped: {}", batch.size(), node, failure.toString());
             }
         });
+    }
+
+    /** Waits for the broker's acknowledgement of every batch sent so far; throws when one failed since the last flush. */
+    @Override
+    public void flush() {
+        producer.flush();
+        long failed = failedSinceFlush.getAndSet(0);
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " batches of deliveries did not reach the channel");
+        }
     }
 
     private Optional<Integer> slotOf(NodeId node) {
