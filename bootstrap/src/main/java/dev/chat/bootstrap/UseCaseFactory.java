@@ -324,8 +324,9 @@ public class UseCaseFactory {
     /** The embedded default's claims: decided in this process, at once (chat.presence.claims.backend=inprocess). */
     @Singleton
     @Requires(property = "chat.presence.claims.backend", value = "inprocess", defaultValue = "inprocess")
+    @Bean(preDestroy = "close")
     DecideHere decideHere(PresenceDecider decider) {
-        return new DecideHere(decider);
+        return DecideHere.onItsOwnThread(decider);
     }
 
     @Singleton

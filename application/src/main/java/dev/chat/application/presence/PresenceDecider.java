@@ -25,25 +25,28 @@ import java.util.Set;
 /**
  * Decides the presence of a share of the users (all of them on the embedded default, a partition's
  * in a cluster) from what the nodes claim, once for the whole cluster: a user is online while a
- * live node claims them alive. Each decision goes to {@link PresenceStates} (every node's queries)
- * and, when the online state changes, to the devices that follow the user, wherever they are
- * connected (route table, gateway channel). Announcements are coalesced: at most one per user per
+ * live node claims them alive. A change of the online state is published to {@link PresenceStates}
+ * (every node's queries) and announced to the devices that follow the user, wherever they are
+ * connected (route table, gateway channel), together and at most once per user per
  * {@code minChangeInterval}, the latest state after a burst, so a flapping client cannot flood its
- * contacts.
+ * contacts. What is published is therefore what subscribers heard: a decider that takes a share
+ * over announces only what differs from it.
  *
  * <p>A node that dies says nothing: its claims count while its beats ({@link #nodeAlive}) are
  * younger than {@code nodeLease}. Once they are not, a user it claimed alive counts as last seen at
  * its last beat plus {@code beatInterval} (it would have beaten again by then, so the user cannot
  * have been alive there later) and goes offline a grace period after that: never earlier than
- * their heartbeats would have lapsed, never later than one lease and one grace after the death.
- * A user moved meanwhile to another node (the UDP load balancer) stays online without a flap.
+ * their heartbeats would have lapsed, never later than one lease and one grace after the death. A
+ * node whose beats only paused (a broker outage, a long pause) keeps its claims: when it beats
+ * again, its users are decided again. Claims of a node lapsed for {@code forgetAfter} are dropped.
  *
- * <p>Not thread-safe on its own: the owner of a share calls it from one thread at a time
- * (its methods are synchronized for the in-process case, where nodes' threads meet here).
+ * <p>Decisions are made under this object's lock, announcements after it is released (an
+ * announcement reaches devices, whose connections may call back into presence).
  */
 public final class PresenceDecider {
     /** For nodes in the decider's own process: they cannot die without it. */
     public static final Duration NODES_NEVER_LAPSE = Duration.ofDays(365L * 1000);
+    private static final Duration FORGET_AFTER = Duration.ofHours(1);
 
     private final Contacts contacts;
     private final PresencePolicy policy;
@@ -57,10 +60,12 @@ public final class PresenceDecider {
 
     private final Map<UserId, Map<NodeId, Claim>> claims = new HashMap<>();
     private final Map<NodeId, Instant> lastBeat = new HashMap<>();
-    /** Users whose online state subscribers last heard (absent: as {@link PresenceStates} says). */
-    private final Map<UserId, Boolean> announced = new HashMap<>();
     private final Map<UserId, Long> lastAnnouncement = new HashMap<>();
     private final Set<UserId> heldBack = new HashSet<>();
+    /** The last seen of users whose offline waits for its announcement (they have no claim left). */
+    private final Map<UserId, Instant> waitingOffline = new HashMap<>();
+    /** Decided under the lock, announced after it. */
+    private final List<Presence> toAnnounce = new ArrayList<>();
 
     public PresenceDecider(ChatRepository chats, PresencePolicy policy, Clock clock, Duration minChangeInterval,
                            PrivacySettings privacy, DeliveryRouter router, PresenceStates states,
@@ -77,15 +82,16 @@ public final class PresenceDecider {
     }
 
     /** A node's claim about a user; decides the user at once. */
-    public synchronized void onClaim(Claim claim) {
-        lastBeat.putIfAbsent(claim.node(), clock.instant());
-        Map<NodeId, Claim> byNode = claims.computeIfAbsent(claim.user(), u -> new HashMap<>(2));
-        Claim before = byNode.get(claim.node());
-        if (before != null && before.lastSeen().isAfter(claim.lastSeen())) {
-            return;
+    public void onClaim(Claim claim) {
+        List<Presence> announce;
+        synchronized (this) {
+            lastBeat.putIfAbsent(claim.node(), clock.instant());
+            if (keep(claim)) {
+                decide(claim.user());
+            }
+            announce = drain();
         }
-        byNode.put(claim.node(), claim);
-        decide(claim.user());
+        announce.forEach(this::announce);
     }
 
     /**
@@ -94,45 +100,71 @@ public final class PresenceDecider {
      */
     public synchronized void recall(Claim claim) {
         // a node that claimed was alive then, whatever its beats say
-        lastBeat.merge(claim.node(), claim.lastSeen(), (a, b) -> a.isAfter(b) ? a : b);
-        Map<NodeId, Claim> byNode = claims.computeIfAbsent(claim.user(), u -> new HashMap<>(2));
-        Claim before = byNode.get(claim.node());
-        if (before == null || !before.lastSeen().isAfter(claim.lastSeen())) {
-            byNode.put(claim.node(), claim);
-        }
+        lastBeat.merge(claim.node(), claim.lastSeen(), PresenceDecider::later);
+        keep(claim);
     }
 
     /** Decides every user this decider holds claims for: the end of rebuilding. */
-    public synchronized void decideAll() {
-        for (UserId user : new ArrayList<>(claims.keySet())) {
-            decide(user);
+    public void decideAll() {
+        List<Presence> announce;
+        synchronized (this) {
+            for (UserId user : new ArrayList<>(claims.keySet())) {
+                decide(user);
+            }
+            announce = drain();
         }
-    }
-
-    /** {@code node} was alive at {@code at}: its claims count for another {@code nodeLease}. */
-    public synchronized void nodeAlive(NodeId node, Instant at) {
-        lastBeat.merge(node, at, (a, b) -> a.isAfter(b) ? a : b);
+        announce.forEach(this::announce);
     }
 
     /**
-     * Decides again the users a lapsed node claimed and the users whose announcement was held back.
-     * Called periodically (every second by default).
+     * {@code node} was alive at {@code at}: its claims count for another {@code nodeLease}. A node
+     * that had lapsed and beats again gets its users decided again.
      */
-    public synchronized void sweep() {
-        Instant now = clock.instant();
-        List<UserId> again = new ArrayList<>(heldBack);
-        heldBack.clear();
-        for (Map.Entry<UserId, Map<NodeId, Claim>> entry : claims.entrySet()) {
-            for (Claim claim : entry.getValue().values()) {
-                if (claim.alive() && !isLive(claim.node(), now)) {
-                    again.add(entry.getKey());
-                    break;
+    public void nodeAlive(NodeId node, Instant at) {
+        List<Presence> announce;
+        synchronized (this) {
+            Instant now = clock.instant();
+            boolean wasLive = isLive(node, now);
+            lastBeat.merge(node, at, PresenceDecider::later);
+            if (wasLive || !isLive(node, now)) {
+                return;
+            }
+            for (Map.Entry<UserId, Map<NodeId, Claim>> entry : new ArrayList<>(claims.entrySet())) {
+                Claim claim = entry.getValue().get(node);
+                if (claim != null && claim.alive()) {
+                    decide(entry.getKey());
                 }
             }
+            announce = drain();
         }
-        again.forEach(this::decide);
-        long forgetBefore = clock.millis() - minChangeIntervalMillis;
-        lastAnnouncement.entrySet().removeIf(e -> e.getValue() < forgetBefore && !heldBack.contains(e.getKey()));
+        announce.forEach(this::announce);
+    }
+
+    /**
+     * Decides again the users a lapsed node claimed and the users whose announcement was held back;
+     * forgets the claims of nodes lapsed long ago. Called periodically (every second by default).
+     */
+    public void sweep() {
+        List<Presence> announce;
+        synchronized (this) {
+            Instant now = clock.instant();
+            Set<UserId> again = new HashSet<>(heldBack);
+            heldBack.clear();
+            for (Map.Entry<UserId, Map<NodeId, Claim>> entry : claims.entrySet()) {
+                for (Claim claim : entry.getValue().values()) {
+                    if (claim.alive() && !isLive(claim.node(), now)) {
+                        again.add(entry.getKey());
+                        break;
+                    }
+                }
+            }
+            again.forEach(this::decide);
+            forgetLongLapsed(now);
+            long forgetBefore = clock.millis() - minChangeIntervalMillis;
+            lastAnnouncement.entrySet().removeIf(e -> e.getValue() < forgetBefore && !heldBack.contains(e.getKey()));
+            announce = drain();
+        }
+        announce.forEach(this::announce);
     }
 
     /** Users this decider holds claims for (a share of all users). */
@@ -140,78 +172,105 @@ public final class PresenceDecider {
         return claims.size();
     }
 
+    /** Keeps the claim unless this decider has a later one from the same node; true when kept. */
+    private boolean keep(Claim claim) {
+        Map<NodeId, Claim> byNode = claims.computeIfAbsent(claim.user(), u -> new HashMap<>(2));
+        Claim before = byNode.get(claim.node());
+        if (before != null && before.sequence() > claim.sequence()) {
+            return false;
+        }
+        byNode.put(claim.node(), claim);
+        return true;
+    }
+
     private boolean isLive(NodeId node, Instant now) {
         Instant beat = lastBeat.get(node);
         return beat == null || !beat.plus(nodeLease).isBefore(now);
     }
 
-    private void decide(UserId user) {
-        Presence published = states.current(user);
-        Map<NodeId, Claim> byNode = claims.get(user);
-        if (byNode == null) {
-            // all said and published already; only a held-back announcement may be due
-            if (published != null) {
-                announceIfChanged(published, published);
+    private void forgetLongLapsed(Instant now) {
+        Set<NodeId> gone = new HashSet<>();
+        lastBeat.forEach((node, beat) -> {
+            if (beat.plus(nodeLease).plus(FORGET_AFTER).isBefore(now)) {
+                gone.add(node);
             }
+        });
+        if (gone.isEmpty()) {
+            return;
+        }
+        claims.values().forEach(byNode -> byNode.keySet().removeAll(gone));
+        claims.values().removeIf(Map::isEmpty);
+        lastBeat.keySet().removeAll(gone);
+    }
+
+    private void decide(UserId user) {
+        Map<NodeId, Claim> byNode = claims.get(user);
+        Instant waiting = waitingOffline.get(user);
+        if (byNode == null && waiting == null) {
             return;
         }
         Instant now = clock.instant();
         boolean online = false;
-        Instant lastSeen = null;
-        for (Claim claim : byNode.values()) {
-            lastSeen = later(lastSeen, claim.lastSeen());
-            if (!claim.alive()) {
-                continue;
+        Instant lastSeen = waiting;
+        if (byNode != null) {
+            for (Claim claim : byNode.values()) {
+                lastSeen = later(lastSeen, claim.lastSeen());
+                if (!claim.alive()) {
+                    continue;
+                }
+                if (isLive(claim.node(), now)) {
+                    online = true;
+                    continue;
+                }
+                Instant beat = lastBeat.get(claim.node());
+                lastSeen = later(lastSeen, beat);
+                if (!beat.plus(beatInterval).plus(policy.grace()).isBefore(now)) {
+                    online = true;
+                }
             }
-            if (isLive(claim.node(), now)) {
-                online = true;
-                continue;
-            }
-            Instant beat = lastBeat.get(claim.node());
-            lastSeen = later(lastSeen, beat);
-            if (!beat.plus(beatInterval).plus(policy.grace()).isBefore(now)) {
-                online = true;
+            // a node's "no longer" has said all it can: its last seen goes into this decision
+            byNode.values().removeIf(claim -> !claim.alive());
+            if (byNode.isEmpty()) {
+                claims.remove(user);
             }
         }
         Presence decided = new Presence(user, online, Optional.of(lastSeen));
-        if (!decided.equals(published)) {
-            states.publish(decided);
-        }
-        if (!online) {
-            // nothing alive anywhere: the claims have said all they can, and the last seen is published
-            claims.remove(user);
-        }
-        announceIfChanged(decided, published);
-    }
-
-    /** {@code published}: the decision before this one, which subscribers heard unless an entry of {@code announced} says otherwise. */
-    private void announceIfChanged(Presence decided, Presence published) {
-        UserId user = decided.user();
-        Boolean entry = announced.get(user);
-        boolean heard = entry != null ? entry : published != null && published.online();
-        if (heard == decided.online()) {
+        Presence published = states.current(user);
+        boolean heard = published != null && published.online();
+        if (heard == online) {
             heldBack.remove(user);
-            if (!heard) {
-                announced.remove(user);
+            waitingOffline.remove(user);
+            if (!online && !decided.equals(published)) {
+                // a newer last seen of a user who stays offline: no one needs to hear it, queries read it
+                states.publish(decided);
             }
             return;
         }
         long millis = clock.millis();
         Long last = lastAnnouncement.get(user);
         if (last != null && millis - last < minChangeIntervalMillis) {
-            announced.putIfAbsent(user, heard);
             heldBack.add(user);
+            if (online) {
+                waitingOffline.remove(user);
+            } else {
+                waitingOffline.put(user, lastSeen);
+            }
             return;
         }
-        if (decided.online()) {
-            announced.put(user, true);
-        } else {
-            // offline is what the published state says from now on
-            announced.remove(user);
-        }
         heldBack.remove(user);
+        waitingOffline.remove(user);
         lastAnnouncement.put(user, millis);
-        announce(decided);
+        states.publish(decided);
+        toAnnounce.add(decided);
+    }
+
+    private List<Presence> drain() {
+        if (toAnnounce.isEmpty()) {
+            return List.of();
+        }
+        List<Presence> drained = List.copyOf(toAnnounce);
+        toAnnounce.clear();
+        return drained;
     }
 
     private void announce(Presence presence) {

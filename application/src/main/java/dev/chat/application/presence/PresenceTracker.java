@@ -35,6 +35,8 @@ public final class PresenceTracker implements HeartbeatUseCase, ConnectionListen
     private final PrivacySettings privacy;
     /** Users this node last claimed alive. */
     private final Set<UserId> claimedAlive = ConcurrentHashMap.newKeySet();
+    /** Claims this node made so far (guarded by this). */
+    private long claimsMade;
 
     public PresenceTracker(NodeId self, PresenceStore store, PresenceClaims claims, PresenceStates states,
                            ChatRepository chats, PresencePolicy policy, Clock clock, PrivacySettings privacy) {
@@ -98,7 +100,8 @@ public final class PresenceTracker implements HeartbeatUseCase, ConnectionListen
         if (aliveHere(user) == claimedAlive.contains(user)) {
             return;
         }
-        // one claim at a time, so that this node's claims about a user leave in the order of its view
+        // one claim at a time, so that this node's claims leave in the order of its view; sending
+        // only hands the claim on (PresenceClaims never decides nor announces on the caller's thread)
         synchronized (this) {
             boolean aliveHere = aliveHere(user);
             if (aliveHere == claimedAlive.contains(user)) {
@@ -109,7 +112,7 @@ public final class PresenceTracker implements HeartbeatUseCase, ConnectionListen
             } else {
                 claimedAlive.remove(user);
             }
-            claims.send(new PresenceClaims.Claim(user, self, aliveHere, store.seen(user).lastSeen()));
+            claims.send(new PresenceClaims.Claim(user, self, aliveHere, store.seen(user).lastSeen(), ++claimsMade));
         }
     }
 

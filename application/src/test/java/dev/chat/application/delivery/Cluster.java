@@ -67,7 +67,7 @@ public final class Cluster {
         if (presenceClaims == null) {
             presenceClaims = new DecideHere(new PresenceDecider(chats, presencePolicy, clock, presenceMinChangeInterval,
                     privacy, new DeliveryRouter(routes, channel), presenceStates, PresenceDecider.NODES_NEVER_LAPSE,
-                    Duration.ofSeconds(1)));
+                    Duration.ofSeconds(1)), Runnable::run);
         }
         return presenceClaims;
     }

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -123,13 +124,20 @@ public final class KafkaGatewayChannel implements GatewayChannel, AutoCloseable 
         producer.send(record, (metadata, failure) -> {
             if (failure != null) {
                 dropped.incrementAndGet();
-                failedSinceFlush.incrementAndGet();
+                if (failure instanceof RetriableException) {
+                    // worth repeating (the broker away, a timeout); a batch that can never be written is dropped
+                    failedSinceFlush.incrementAndGet();
+                }
                 LOG.warn("a batch of {} deliveries for node {} was dropped: {}", batch.size(), node, failure.toString());
             }
         });
     }
 
-    /** Waits for the broker's acknowledgement of every batch sent so far; throws when one failed since the last flush. */
+    /**
+     * Waits for the broker's acknowledgement of every batch sent so far; throws when one failed since
+     * the last flush for a reason worth repeating the fan-out for. Flushes are made by one thread at a
+     * time (the fan-out's).
+     */
     @Override
     public void flush() {
         producer.flush();

@@ -2,6 +2,7 @@ package dev.chat.adapter.out.kafka.presence;
 
 import dev.chat.application.port.NodeId;
 import dev.chat.application.port.PresenceClaims;
+import dev.chat.domain.user.UserId;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -9,9 +10,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +25,11 @@ import java.util.concurrent.TimeUnit;
  * beat on every partition every {@code beatInterval}: a decider counts a node's claims while its
  * beats keep coming. Beats cost partitions × nodes small records per interval, independent of the
  * number of users and of heartbeats.
+ *
+ * <p>Claims and beats are made under an <em>incarnation</em> of the node (its id and a random
+ * suffix, new at every start), so that a node restarted under a configured id never inherits the
+ * claims of its previous life: those lapse with the old incarnation's beats. A claim the broker did
+ * not take is sent again (the latest one for its user) a second later, until one is taken.
  */
 public final class KafkaPresenceClaims implements PresenceClaims, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaPresenceClaims.class);
@@ -32,10 +40,12 @@ public final class KafkaPresenceClaims implements PresenceClaims, AutoCloseable 
     private final int partitions;
     private final KafkaProducer<byte[], byte[]> producer;
     private final ScheduledExecutorService beats;
+    /** The latest claim about each user not yet taken by the broker. */
+    private final ConcurrentHashMap<UserId, Claim> untaken = new ConcurrentHashMap<>();
 
-    public KafkaPresenceClaims(PresenceTopics topics, NodeId self, Clock clock) {
+    public KafkaPresenceClaims(PresenceTopics topics, NodeId node, Clock clock) {
         this.topics = topics;
-        this.self = self;
+        this.self = incarnationOf(node);
         this.clock = clock;
         this.partitions = topics.ensureCompacted(topics.claimsTopic());
         Properties props = new Properties();
@@ -56,14 +66,44 @@ public final class KafkaPresenceClaims implements PresenceClaims, AutoCloseable 
         beats.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /** The id this node's claims and beats carry in this life. */
+    public NodeId incarnation() {
+        return self;
+    }
+
+    static NodeId incarnationOf(NodeId node) {
+        String suffix = "~" + Long.toHexString(new SecureRandom().nextLong() >>> 16);
+        String base = node.value();
+        return new NodeId(base.length() + suffix.length() > 128 ? base.substring(0, 128 - suffix.length()) + suffix
+                : base + suffix);
+    }
+
     @Override
     public void send(Claim claim) {
-        producer.send(new ProducerRecord<>(topics.claimsTopic(), PresenceRecords.partitionOf(claim.user(), partitions),
-                PresenceRecords.claimKey(claim), PresenceRecords.claimValue(claim)), (metadata, failure) -> {
-                    if (failure != null) {
-                        LOG.warn("a presence claim about {} was not sent: {}", claim.user(), failure.toString());
-                    }
-                });
+        Claim mine = claim.from(self);
+        untaken.put(mine.user(), mine);
+        try {
+            producer.send(new ProducerRecord<>(topics.claimsTopic(), PresenceRecords.partitionOf(mine.user(), partitions),
+                    PresenceRecords.claimKey(mine), PresenceRecords.claimValue(mine)), (metadata, failure) -> {
+                        if (failure == null) {
+                            untaken.remove(mine.user(), mine);
+                        } else {
+                            LOG.warn("a presence claim about {} was not taken ({}); sending it again in 1 s",
+                                    mine.user(), failure.toString());
+                            beats.schedule(() -> again(mine.user()), 1, TimeUnit.SECONDS);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            LOG.warn("a presence claim about {} was not sent ({}); sending it again in 1 s", mine.user(), e.toString());
+            beats.schedule(() -> again(mine.user()), 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private void again(UserId user) {
+        Claim latest = untaken.get(user);
+        if (latest != null) {
+            send(latest);
+        }
     }
 
     private void beat() {

@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Presence across nodes on Kafka (the distributed profile): claims and beats when
@@ -48,8 +49,9 @@ public class KafkaPresenceFactory {
     @Requires(property = "chat.presence.claims.backend", value = "kafka")
     @Requires(property = "chat.presence.decider.enabled", value = "true", defaultValue = "true")
     PresenceDeciding presenceDeciding(PresenceTopics topics, BeanProvider<PresenceDecider> deciders,
-                                      MeterRegistry registry) {
-        return new PresenceDeciding(topics, deciders::get, registry);
+                                      Optional<KafkaPresenceStates> states, MeterRegistry registry) {
+        Runnable statesCaughtUp = () -> states.ifPresent(view -> view.awaitCaughtUp(Duration.ofSeconds(5)));
+        return new PresenceDeciding(topics, deciders::get, statesCaughtUp, registry);
     }
 
     @Singleton

@@ -5,6 +5,7 @@ import dev.chat.domain.presence.Presence;
 import dev.chat.domain.user.UserId;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,7 +36,9 @@ public final class KafkaPresenceStates implements PresenceStates, AutoCloseable 
     private final PresenceTopics topics;
     private final Clock clock;
     private final KafkaProducer<byte[], byte[]> producer;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    /** Polls that found nothing new: each had read everything published before it started. */
+    private volatile long idlePolls;
     private final ConcurrentHashMap<UserId, PresenceRecords.State> byUser = new ConcurrentHashMap<>();
     private final Thread reader;
     private volatile boolean running = true;
@@ -50,16 +53,6 @@ public final class KafkaPresenceStates implements PresenceStates, AutoCloseable 
         producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
-        Properties consumerProps = new Properties();
-        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, topics.bootstrapServers());
-        consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, topics.clientId() + "-presence-view");
-        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerProps.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-        consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topics.statesTopic()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
         reader = new Thread(this::read, "presence-view");
         reader.setDaemon(true);
         reader.start();
@@ -87,29 +80,90 @@ public final class KafkaPresenceStates implements PresenceStates, AutoCloseable 
         byUser.merge(state.presence().user(), state, (old, now) -> now.decidedAt() >= old.decidedAt() ? now : old);
     }
 
+    /**
+     * Returns once this view has read what was published before the call (a poll that found nothing
+     * new), or after {@code timeout}.
+     */
+    public void awaitCaughtUp(Duration timeout) {
+        // the second idle poll from now started after this call
+        long until = idlePolls + 2;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (idlePolls < until && System.nanoTime() < deadline && running) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private KafkaConsumer<byte[], byte[]> newConsumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, topics.bootstrapServers());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, topics.clientId() + "-presence-view");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        KafkaConsumer<byte[], byte[]> created = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        List<TopicPartition> partitions = created.partitionsFor(topics.statesTopic()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        created.assign(partitions);
+        created.seekToBeginning(partitions);
+        return created;
+    }
+
+    /** Reads until closed; a failure (the broker away) reads everything again after a pause. */
     private void read() {
-        try {
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    PresenceRecords.State state = PresenceRecords.readState(record.key(), record.value());
-                    if (state != null) {
-                        apply(state);
+        long backoff = 500;
+        while (running) {
+            try {
+                consumer = newConsumer();
+                while (running) {
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                    for (ConsumerRecord<byte[], byte[]> record : records) {
+                        PresenceRecords.State state = PresenceRecords.readState(record.key(), record.value());
+                        if (state != null) {
+                            apply(state);
+                        }
+                    }
+                    if (records.isEmpty()) {
+                        idlePolls++;
+                    }
+                }
+                return;
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("the presence view failed reading {}; reading it again in {} ms", topics.statesTopic(), backoff, e);
+            } finally {
+                KafkaConsumer<byte[], byte[]> closing = consumer;
+                if (closing != null) {
+                    try {
+                        closing.close(Duration.ofSeconds(2));
+                    } catch (RuntimeException ignored) {
+                        // closing after a failure
                     }
                 }
             }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.error("the presence view stopped reading {}", topics.statesTopic(), e);
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            backoff = Math.min(10_000, backoff * 2);
         }
     }
 
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        reader.interrupt();
         try {
             reader.join(5_000);
         } catch (InterruptedException e) {

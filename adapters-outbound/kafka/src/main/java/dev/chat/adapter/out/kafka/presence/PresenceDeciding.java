@@ -36,21 +36,28 @@ public final class PresenceDeciding implements AutoCloseable {
 
     private final PresenceTopics topics;
     private final Supplier<PresenceDecider> deciders;
-    private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<Integer, PresenceDecider> byPartition = new HashMap<>();
     /** Partitions being read again, with the end offset that ends their rebuilding. */
     private final Map<Integer, Long> rebuilding = new HashMap<>();
+    private final Runnable statesCaughtUp;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
 
     public PresenceDeciding(PresenceTopics topics, Supplier<PresenceDecider> deciders) {
-        this(topics, deciders, null);
+        this(topics, deciders, () -> { }, null);
     }
 
-    /** With {@code registry}: a gauge per partition, 1 where this node decides it ({@code chat_presence_deciding}). */
-    public PresenceDeciding(PresenceTopics topics, Supplier<PresenceDecider> deciders, MeterRegistry registry) {
+    /**
+     * {@code statesCaughtUp} returns once this node's view of the published states has read what
+     * was published before the call (a decider announces only what differs from it). With
+     * {@code registry}: a gauge per partition, 1 where this node decides it ({@code chat_presence_deciding}).
+     */
+    public PresenceDeciding(PresenceTopics topics, Supplier<PresenceDecider> deciders, Runnable statesCaughtUp,
+                            MeterRegistry registry) {
         this.topics = topics;
         this.deciders = deciders;
+        this.statesCaughtUp = statesCaughtUp;
         int partitions = topics.ensureCompacted(topics.claimsTopic());
         if (registry != null) {
             for (int partition = 0; partition < partitions; partition++) {
@@ -60,17 +67,6 @@ public final class PresenceDeciding implements AutoCloseable {
                         .tag("partition", Integer.toString(p)).register(registry);
             }
         }
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, topics.bootstrapServers());
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, topics.clientId() + "-presence-decider");
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, topics.groupPrefix() + ".presence-deciders");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-        // a member that died is noticed within this, and its partitions decided elsewhere
-        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
-        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         thread = new Thread(this::run, "presence-deciding");
         thread.setDaemon(true);
         thread.start();
@@ -85,43 +81,87 @@ public final class PresenceDeciding implements AutoCloseable {
         return List.copyOf(byPartition.keySet());
     }
 
+    private KafkaConsumer<byte[], byte[]> newConsumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, topics.bootstrapServers());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, topics.clientId() + "-presence-decider");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, topics.groupPrefix() + ".presence-deciders");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        // a member that died is noticed within this, and its partitions decided elsewhere
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Decides until closed; a failure (the broker, PostgreSQL behind an announcement) starts a new member after a pause. */
     private void run() {
-        try {
-            consumer.subscribe(List.of(topics.claimsTopic()), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    forget(partitions);
-                }
-
-                @Override
-                public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                    forget(partitions);
-                }
-
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    take(partitions);
-                }
-            });
-            long nextSweep = System.nanoTime() + topics.sweepInterval().toNanos();
-            while (running) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    apply(record);
-                }
-                finishRebuilding();
-                if (System.nanoTime() >= nextSweep) {
-                    sweep();
-                    nextSweep = System.nanoTime() + topics.sweepInterval().toNanos();
+        long backoff = 500;
+        while (running) {
+            try {
+                consumer = newConsumer();
+                decideUntilClosed();
+                return;
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("presence deciding failed; joining again in {} ms", backoff, e);
+            } finally {
+                forgetAll();
+                KafkaConsumer<byte[], byte[]> closing = consumer;
+                if (closing != null) {
+                    try {
+                        closing.close(Duration.ofSeconds(2));
+                    } catch (RuntimeException ignored) {
+                        // leaving after a failure: the group notices within its session timeout anyway
+                    }
                 }
             }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.error("presence deciding stopped", e);
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            backoff = Math.min(10_000, backoff * 2);
         }
+    }
+
+    private void decideUntilClosed() {
+        consumer.subscribe(List.of(topics.claimsTopic()), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                forget(partitions);
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                forget(partitions);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                take(partitions);
+            }
+        });
+        long nextSweep = System.nanoTime() + topics.sweepInterval().toNanos();
+        while (running) {
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                apply(record);
+            }
+            finishRebuilding();
+            if (System.nanoTime() >= nextSweep) {
+                sweep();
+                nextSweep = System.nanoTime() + topics.sweepInterval().toNanos();
+            }
+        }
+    }
+
+    private synchronized void forgetAll() {
+        byPartition.clear();
+        rebuilding.clear();
     }
 
     private synchronized void take(Collection<TopicPartition> partitions) {
@@ -152,32 +192,56 @@ public final class PresenceDeciding implements AutoCloseable {
             return;
         }
         boolean live = !rebuilding.containsKey(record.partition());
-        if (read instanceof PresenceRecords.ReadBeat beat) {
-            decider.nodeAlive(beat.node(), beat.at());
-        } else if (read instanceof PresenceRecords.ReadClaim claim) {
-            if (live) {
-                decider.onClaim(claim.claim());
-            } else {
-                decider.recall(claim.claim());
+        try {
+            if (read instanceof PresenceRecords.ReadBeat beat) {
+                decider.nodeAlive(beat.node(), beat.at());
+            } else if (read instanceof PresenceRecords.ReadClaim claim) {
+                if (live) {
+                    decider.onClaim(claim.claim());
+                } else {
+                    decider.recall(claim.claim());
+                }
             }
+        } catch (RuntimeException e) {
+            // the decision is published; what failed is an announcement (contacts or routes unreachable):
+            // the next change of the user is announced as usual
+            LOG.warn("deciding on a presence record of partition {} failed: {}", record.partition(), e.toString());
         }
     }
 
     private synchronized void finishRebuilding() {
-        rebuilding.entrySet().removeIf(entry -> {
-            TopicPartition partition = new TopicPartition(topics.claimsTopic(), entry.getKey());
-            if (consumer.position(partition) < entry.getValue()) {
-                return false;
+        if (rebuilding.isEmpty()) {
+            return;
+        }
+        List<Integer> done = new java.util.ArrayList<>();
+        rebuilding.forEach((partition, end) -> {
+            if (consumer.position(new TopicPartition(topics.claimsTopic(), partition)) >= end) {
+                done.add(partition);
             }
-            byPartition.get(entry.getKey()).decideAll();
-            return true;
         });
+        if (done.isEmpty()) {
+            return;
+        }
+        // what subscribers heard is what was published: read it all before deciding anything
+        statesCaughtUp.run();
+        for (Integer partition : done) {
+            rebuilding.remove(partition);
+            try {
+                byPartition.get(partition).decideAll();
+            } catch (RuntimeException e) {
+                LOG.warn("deciding partition {} after taking it failed: {}", partition, e.toString());
+            }
+        }
     }
 
     private synchronized void sweep() {
         byPartition.forEach((partition, decider) -> {
             if (!rebuilding.containsKey(partition)) {
-                decider.sweep();
+                try {
+                    decider.sweep();
+                } catch (RuntimeException e) {
+                    LOG.warn("the presence sweep of partition {} failed: {}", partition, e.toString());
+                }
             }
         });
     }
@@ -185,7 +249,11 @@ public final class PresenceDeciding implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        thread.interrupt();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {

@@ -16,7 +16,7 @@ import java.util.UUID;
  * The records of the presence topics, big-endian.
  * <pre>
  * claims topic (compacted; partition = murmur2(user id bytes) mod partitions)
- *   claim  key:   1, user id (16), node id (UTF-8)      value: 1, alive (1), last seen (8, epoch ms), node id (UTF-8)
+ *   claim  key:   1, user id (16), node id (UTF-8)      value: 1, alive (1), last seen (8, epoch ms), sequence (8), node id (UTF-8)
  *   beat   key:   2, node id (UTF-8)                     value: 2, at (8, epoch ms), node id (UTF-8)
  * states topic (compacted, keyed by user id, Kafka's default partitioner)
  *   key:   user id (16)                                   value: online (1), last seen (8, epoch ms; -1: none), decided at (8)
@@ -49,8 +49,8 @@ final class PresenceRecords {
 
     static byte[] claimValue(Claim claim) {
         byte[] node = claim.node().value().getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(10 + node.length).put(CLAIM).put((byte) (claim.alive() ? 1 : 0))
-                .putLong(claim.lastSeen().toEpochMilli()).put(node).array();
+        return ByteBuffer.allocate(18 + node.length).put(CLAIM).put((byte) (claim.alive() ? 1 : 0))
+                .putLong(claim.lastSeen().toEpochMilli()).putLong(claim.sequence()).put(node).array();
     }
 
     static byte[] beatKey(NodeId node) {
@@ -80,13 +80,14 @@ final class PresenceRecords {
         try {
             ByteBuffer v = ByteBuffer.wrap(value);
             byte type = v.get();
-            if (type == CLAIM && key.length > 17 && value.length > 10) {
+            if (type == CLAIM && key.length > 17 && value.length > 18) {
                 ByteBuffer k = ByteBuffer.wrap(key, 1, 16);
                 UserId user = new UserId(new UUID(k.getLong(), k.getLong()));
                 boolean alive = v.get() == 1;
                 Instant lastSeen = Instant.ofEpochMilli(v.getLong());
-                NodeId node = new NodeId(new String(value, 10, value.length - 10, StandardCharsets.UTF_8));
-                return new ReadClaim(new Claim(user, node, alive, lastSeen));
+                long sequence = v.getLong();
+                NodeId node = new NodeId(new String(value, 18, value.length - 18, StandardCharsets.UTF_8));
+                return new ReadClaim(new Claim(user, node, alive, lastSeen, sequence));
             }
             if (type == BEAT && value.length > 9) {
                 Instant at = Instant.ofEpochMilli(v.getLong());

@@ -119,7 +119,7 @@ class PresenceAcrossNodesTest {
     @Test
     void whenTheDecidingNodeStopsAnotherTakesItsPartitionsOverAndDecidesRightWithoutRepeating() throws Exception {
         KafkaPresenceClaims claimsB = opened(new KafkaPresenceClaims(topics, b, clock));
-        PresenceDeciding first = new PresenceDeciding(topics, this::decider);
+        PresenceDeciding first = newDeciding();
         await().atMost(Duration.ofSeconds(30)).until(() -> first.deciding().size() == topics.partitions());
         claimsB.send(new Claim(alice, b, true, clock.instant()));
         await().atMost(Duration.ofSeconds(30)).until(() -> isOnline(alice));
@@ -138,7 +138,11 @@ class PresenceAcrossNodesTest {
     }
 
     private PresenceDeciding deciding() {
-        return opened(new PresenceDeciding(topics, this::decider));
+        return opened(newDeciding());
+    }
+
+    private PresenceDeciding newDeciding() {
+        return new PresenceDeciding(topics, this::decider, () -> states.awaitCaughtUp(Duration.ofSeconds(5)), null);
     }
 
     private PresenceDecider decider() {
