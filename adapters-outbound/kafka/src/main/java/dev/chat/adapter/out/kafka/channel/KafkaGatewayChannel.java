@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import dev.chat.adapter.out.kafka.membership.CoPartitionedTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.TopicPartition;
@@ -93,8 +94,8 @@ public final class KafkaGatewayChannel implements GatewayChannel, AutoCloseable 
                     throw e;
                 }
             }
-            int partitions = admin.describeTopics(List.of(settings.topic())).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(settings.topic()).partitions().size();
+            // a topic just created may not be known to every broker yet: described with retries
+            int partitions = CoPartitionedTopic.describe(admin, settings.topic()).partitions().size();
             if (partitions < settings.slots()) {
                 throw new IllegalStateException("the deliveries topic " + settings.topic() + " has " + partitions
                         + " partitions, fewer than the " + settings.slots() + " gateway slots configured");
