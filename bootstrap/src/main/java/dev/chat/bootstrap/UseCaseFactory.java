@@ -47,11 +47,13 @@ import dev.chat.application.port.PresenceSessionRevocations;
 import dev.chat.application.port.PresenceClaims;
 import dev.chat.application.port.PresenceStates;
 import dev.chat.application.port.PresenceStore;
+import dev.chat.application.port.PushSubscriptions;
 import dev.chat.application.port.PrivacySettings;
 import dev.chat.application.port.PushNotifier;
 import dev.chat.application.port.TokenIssuer;
 import dev.chat.application.port.UserRepository;
 import dev.chat.application.presence.DecideHere;
+import dev.chat.application.push.ManagePushSubscriptions;
 import dev.chat.application.presence.PresenceDecider;
 import dev.chat.application.presence.PresenceTracker;
 import dev.chat.application.presence.PresenceSessions;
@@ -333,6 +335,11 @@ public class UseCaseFactory {
     PresenceTracker presenceTracker(NodeId self, PresenceStore store, PresenceClaims claims, PresenceStates states,
                                     ChatRepository chats, PresencePolicy policy, Clock clock, PrivacySettings privacy) {
         return new PresenceTracker(self, store, claims, states, chats, policy, clock, privacy);
+    }
+
+    @Singleton
+    ManagePushSubscriptions managePushSubscriptions(PushSubscriptions subscriptions, Clock clock) {
+        return new ManagePushSubscriptions(subscriptions, clock);
     }
 
     @Singleton
