@@ -48,12 +48,14 @@ import dev.chat.application.port.PresenceClaims;
 import dev.chat.application.port.PresenceStates;
 import dev.chat.application.port.PresenceStore;
 import dev.chat.application.port.PushSubscriptions;
+import dev.chat.application.port.ChatMutes;
 import dev.chat.application.port.PrivacySettings;
 import dev.chat.application.port.PushNotifier;
 import dev.chat.application.port.TokenIssuer;
 import dev.chat.application.port.UserRepository;
 import dev.chat.application.presence.DecideHere;
 import dev.chat.application.push.ManagePushSubscriptions;
+import dev.chat.application.push.MuteChats;
 import dev.chat.application.presence.PresenceDecider;
 import dev.chat.application.presence.PresenceTracker;
 import dev.chat.application.presence.PresenceSessions;
@@ -340,6 +342,11 @@ public class UseCaseFactory {
     @Singleton
     ManagePushSubscriptions managePushSubscriptions(PushSubscriptions subscriptions, Clock clock) {
         return new ManagePushSubscriptions(subscriptions, clock);
+    }
+
+    @Singleton
+    MuteChats muteChats(ChatRepository chats, ChatMutes mutes) {
+        return new MuteChats(chats, mutes);
     }
 
     @Singleton

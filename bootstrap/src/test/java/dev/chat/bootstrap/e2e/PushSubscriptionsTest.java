@@ -84,4 +84,25 @@ class PushSubscriptionsTest {
         assertThat(((Map<?, ?>) kept.get(0)).get("address")).isEqualTo("https://push.example.net/send/kept");
         assertThat(api.get("/api/me/push", null).status()).as("without a token").isEqualTo(401);
     }
+
+    @Test
+    void aMemberMutesAChatForThemselfAndNobodyElseCan() {
+        ChatUser cy = ChatUser.signUp(api, "mute-cy");
+        ChatUser dee = ChatUser.signUp(api, "mute-dee");
+        ChatUser stranger = ChatUser.signUp(api, "mute-stranger");
+        String chat = cy.openDirectChatWith(api, dee);
+        String mute = "/api/chats/" + chat + "/mute";
+
+        assertThat(api.get(mute, cy.token()).json()).containsEntry("muted", false);
+        ApiClient.Response muted = api.put(mute, cy.token(), Map.of("muted", true));
+        assertThat(muted.status()).as(muted.body()).isEqualTo(200);
+        assertThat(muted.json()).containsEntry("muted", true);
+        assertThat(api.get(mute, dee.token()).json()).as("the other member's own setting").containsEntry("muted", false);
+
+        ApiClient.Response foreign = api.put(mute, stranger.token(), Map.of("muted", true));
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.json()).containsEntry("code", "chat_not_found");
+        assertThat(api.put(mute, cy.token(), Map.of()).status()).as("muted missing").isEqualTo(400);
+        assertThat(api.put(mute, cy.token(), Map.of("muted", false)).json()).containsEntry("muted", false);
+    }
 }
