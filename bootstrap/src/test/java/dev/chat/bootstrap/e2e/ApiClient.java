@@ -25,6 +25,17 @@ final class ApiClient {
         this.base = base;
     }
 
+    /** {@code user}'s presence as {@code token}'s holder may see it (GET /api/presence), asserting a 200. */
+    Map<String, Object> presenceOf(String token, String user) {
+        Response response = get("/api/presence?users=" + user, token);
+        if (response.status() != 200) {
+            throw new AssertionError("GET /api/presence answered " + response.status() + ": " + response.body());
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) Json.array(response.body()).get(0);
+        return first;
+    }
+
     Response get(String path, String token) {
         return call(request(path, token).GET());
     }

@@ -431,11 +431,7 @@ class ClusterOfProcessesIT {
     }
 
     private static Map<String, Object> presenceOf(ChatUser asker, ChatUser user) {
-        ApiClient.Response response = api.get("/api/presence?users=" + user.id(), asker.token());
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> first = (Map<String, Object>) Json.array(response.body()).get(0);
-        return first;
+        return api.presenceOf(asker.token(), user.id());
     }
 
     private static Set<String> history(String chat, String token) {

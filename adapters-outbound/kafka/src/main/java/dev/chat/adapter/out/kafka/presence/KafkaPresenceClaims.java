@@ -66,11 +66,6 @@ public final class KafkaPresenceClaims implements PresenceClaims, AutoCloseable 
         beats.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** The id this node's claims and beats carry in this life. */
-    public NodeId incarnation() {
-        return self;
-    }
-
     static NodeId incarnationOf(NodeId node) {
         String suffix = "~" + Long.toHexString(new SecureRandom().nextLong() >>> 16);
         String base = node.value();

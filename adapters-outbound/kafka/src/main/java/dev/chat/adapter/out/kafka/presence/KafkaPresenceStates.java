@@ -11,7 +11,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -22,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decided presence on a compacted topic keyed by user id, and every node's view of it: a consumer
@@ -36,12 +36,10 @@ public final class KafkaPresenceStates implements PresenceStates, AutoCloseable 
     private final PresenceTopics topics;
     private final Clock clock;
     private final KafkaProducer<byte[], byte[]> producer;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
     /** Polls that found nothing new: each had read everything published before it started. */
     private volatile long idlePolls;
     private final ConcurrentHashMap<UserId, PresenceRecords.State> byUser = new ConcurrentHashMap<>();
-    private final Thread reader;
-    private volatile boolean running = true;
+    private final RestartingConsumer view;
 
     public KafkaPresenceStates(PresenceTopics topics, Clock clock) {
         this.topics = topics;
@@ -53,9 +51,8 @@ public final class KafkaPresenceStates implements PresenceStates, AutoCloseable 
         producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
-        reader = new Thread(this::read, "presence-view");
-        reader.setDaemon(true);
-        reader.start();
+        view = new RestartingConsumer("reading " + topics.statesTopic(), "presence-view", this::newConsumer,
+                this::read, () -> { }).start();
     }
 
     @Override
@@ -88,7 +85,7 @@ public final class KafkaPresenceStates implements PresenceStates, AutoCloseable 
         // the second idle poll from now started after this call
         long until = idlePolls + 2;
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (idlePolls < until && System.nanoTime() < deadline && running) {
+        while (idlePolls < until && System.nanoTime() < deadline && view.running()) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
@@ -113,62 +110,24 @@ public final class KafkaPresenceStates implements PresenceStates, AutoCloseable 
         return created;
     }
 
-    /** Reads until closed; a failure (the broker away) reads everything again after a pause. */
-    private void read() {
-        long backoff = 500;
-        while (running) {
-            try {
-                consumer = newConsumer();
-                while (running) {
-                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
-                    for (ConsumerRecord<byte[], byte[]> record : records) {
-                        PresenceRecords.State state = PresenceRecords.readState(record.key(), record.value());
-                        if (state != null) {
-                            apply(state);
-                        }
-                    }
-                    if (records.isEmpty()) {
-                        idlePolls++;
-                    }
-                }
-                return;
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("the presence view failed reading {}; reading it again in {} ms", topics.statesTopic(), backoff, e);
-            } finally {
-                KafkaConsumer<byte[], byte[]> closing = consumer;
-                if (closing != null) {
-                    try {
-                        closing.close(Duration.ofSeconds(2));
-                    } catch (RuntimeException ignored) {
-                        // closing after a failure
-                    }
+    private void read(KafkaConsumer<byte[], byte[]> consumer, BooleanSupplier running) {
+        while (running.getAsBoolean()) {
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                PresenceRecords.State state = PresenceRecords.readState(record.key(), record.value());
+                if (state != null) {
+                    apply(state);
                 }
             }
-            try {
-                Thread.sleep(backoff);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            if (records.isEmpty()) {
+                idlePolls++;
             }
-            backoff = Math.min(10_000, backoff * 2);
         }
     }
 
     @Override
     public void close() {
-        running = false;
-        KafkaConsumer<byte[], byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        reader.interrupt();
-        try {
-            reader.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        view.close();
         producer.close(Duration.ofSeconds(5));
     }
 }

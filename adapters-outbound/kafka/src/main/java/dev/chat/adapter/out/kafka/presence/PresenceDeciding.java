@@ -9,7 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -40,9 +40,9 @@ public final class PresenceDeciding implements AutoCloseable {
     /** Partitions being read again, with the end offset that ends their rebuilding. */
     private final Map<Integer, Long> rebuilding = new HashMap<>();
     private final Runnable statesCaughtUp;
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private final RestartingConsumer member;
+    /** The current member's consumer; used on its thread only. */
+    private KafkaConsumer<byte[], byte[]> consumer;
 
     public PresenceDeciding(PresenceTopics topics, Supplier<PresenceDecider> deciders) {
         this(topics, deciders, () -> { }, null);
@@ -67,9 +67,8 @@ public final class PresenceDeciding implements AutoCloseable {
                         .tag("partition", Integer.toString(p)).register(registry);
             }
         }
-        thread = new Thread(this::run, "presence-deciding");
-        thread.setDaemon(true);
-        thread.start();
+        member = new RestartingConsumer("presence deciding", "presence-deciding", this::newConsumer,
+                this::decideUntilClosed, this::forgetAll).start();
     }
 
     private synchronized boolean decides(int partition) {
@@ -95,40 +94,8 @@ public final class PresenceDeciding implements AutoCloseable {
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Decides until closed; a failure (the broker, PostgreSQL behind an announcement) starts a new member after a pause. */
-    private void run() {
-        long backoff = 500;
-        while (running) {
-            try {
-                consumer = newConsumer();
-                decideUntilClosed();
-                return;
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("presence deciding failed; joining again in {} ms", backoff, e);
-            } finally {
-                forgetAll();
-                KafkaConsumer<byte[], byte[]> closing = consumer;
-                if (closing != null) {
-                    try {
-                        closing.close(Duration.ofSeconds(2));
-                    } catch (RuntimeException ignored) {
-                        // leaving after a failure: the group notices within its session timeout anyway
-                    }
-                }
-            }
-            try {
-                Thread.sleep(backoff);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            backoff = Math.min(10_000, backoff * 2);
-        }
-    }
-
-    private void decideUntilClosed() {
+    private void decideUntilClosed(KafkaConsumer<byte[], byte[]> member, BooleanSupplier running) {
+        consumer = member;
         consumer.subscribe(List.of(topics.claimsTopic()), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -146,7 +113,7 @@ public final class PresenceDeciding implements AutoCloseable {
             }
         });
         long nextSweep = System.nanoTime() + topics.sweepInterval().toNanos();
-        while (running) {
+        while (running.getAsBoolean()) {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 apply(record);
@@ -248,16 +215,6 @@ public final class PresenceDeciding implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        KafkaConsumer<byte[], byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        thread.interrupt();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        member.close();
     }
 }
