@@ -213,7 +213,9 @@ class ClusterOfProcessesIT {
                     if (!notStored.isEmpty()) {
                         missing.append("\n  receiver ").append(i).append(": ").append(notStored.size())
                                 .append(" of ").append(expected.get(i).size()).append(" accepted not received, e.g. ")
-                                .append(notStored.stream().limit(3).toList());
+                                .append(notStored.stream().limit(3).toList())
+                                .append("\n    receiver: ").append(receiving.get(i).describe())
+                                .append("\n    sender: ").append(sending.get(i).describe());
                     }
                 }
                 throw new AssertionError(what + ": accepted messages did not reach their receivers within 120 s:"
@@ -253,9 +255,10 @@ class ClusterOfProcessesIT {
                     .as("the devices of the killed gateway reconnected elsewhere").isGreaterThan(40);
         } finally {
             load.close();
+            // restarted whatever happened: the tests after this one need all three gateways
+            victim.restart();
         }
         printInboxCounters("after the gateway kill");
-        victim.restart();
     }
 
     @Test

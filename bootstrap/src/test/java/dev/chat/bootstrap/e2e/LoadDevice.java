@@ -48,6 +48,8 @@ final class LoadDevice implements AutoCloseable {
     private final AtomicLong redelivered = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong errors = new AtomicLong();
+    /** Where and when each connection was made, and the caught_up frames: what a failure report prints. */
+    private final List<String> history = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     LoadDevice(String token, String device, List<URI> gateways, int firstGateway) {
         this.token = token;
@@ -67,6 +69,7 @@ final class LoadDevice implements AutoCloseable {
                         .buildAsync(URI.create(gateway + "?device=" + device), new Listener())
                         .orTimeout(5, TimeUnit.SECONDS).join();
                 connections.incrementAndGet();
+                history.add(java.time.LocalTime.now() + " connected to " + gateway.getPort());
                 List<Map<String, Object>> resend;
                 synchronized (this) {
                     resend = new ArrayList<>(unanswered.values());
@@ -157,8 +160,11 @@ final class LoadDevice implements AutoCloseable {
                 unanswered.remove(clientId);
                 accepted.put(clientId, (String) frame.get("messageId"));
             }
+        } else if ("caught_up".equals(type)) {
+            history.add(java.time.LocalTime.now() + " caught up " + frame.get("count"));
         } else if ("error".equals(type)) {
             errors.incrementAndGet();
+            history.add(java.time.LocalTime.now() + " error " + frame);
         }
     }
 
@@ -166,6 +172,7 @@ final class LoadDevice implements AutoCloseable {
         if (closed || which != socket) {
             return;
         }
+        history.add(java.time.LocalTime.now() + " lost its connection");
         // reconnect off the listener's thread, to the next gateway
         Thread reconnect = new Thread(() -> {
             gatewayIndex = (gatewayIndex + 1) % gateways.size();
@@ -206,6 +213,11 @@ final class LoadDevice implements AutoCloseable {
 
     long errors() {
         return errors.get();
+    }
+
+    /** For a failure report: the connection history and the highest position stored per chat. */
+    synchronized String describe() {
+        return "history " + history + ", highest positions stored " + highestPosition;
     }
 
     private static void pause(long millis) {

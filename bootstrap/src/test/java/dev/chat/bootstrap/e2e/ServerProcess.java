@@ -193,20 +193,72 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** A UDP port that is free now and outside the ephemeral range (see {@link #freePort()}). */
     static int freeUdpPort() {
-        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PORTS.next(port -> {
+            try (java.net.DatagramSocket socket = new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
+                return true;
+            }
+        });
     }
 
+    /**
+     * A TCP port that is free now, chosen below the kernel's ephemeral range. A port the kernel hands out
+     * ({@code new ServerSocket(0)}) lies inside that range, so between this test choosing it and the
+     * process binding it, any outgoing connection of the other processes (Kafka, Cassandra and PostgreSQL
+     * clients) may take it as its source port: a CI run failed that way with "Address already in use".
+     * Ports below the range are never taken by outgoing connections; a JVM-wide set keeps one test from
+     * handing out the same port twice, and a restarted process keeps its ports.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return PORTS.next(port -> {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+                return true;
+            }
+        });
+    }
+
+    private static final PortsBelowEphemeralRange PORTS = new PortsBelowEphemeralRange();
+
+    private static final class PortsBelowEphemeralRange {
+        private static final int LOWEST = 10_000;
+        private final java.util.Set<Integer> handedOut = new java.util.HashSet<>();
+        private final java.util.Random random = new java.util.Random();
+        private final int highest = ephemeralLow() - 1;
+
+        interface Probe {
+            boolean bindable(int port) throws IOException;
+        }
+
+        synchronized int next(Probe probe) {
+            for (int attempt = 0; attempt < 1_000; attempt++) {
+                int port = LOWEST + random.nextInt(highest - LOWEST + 1);
+                if (handedOut.contains(port)) {
+                    continue;
+                }
+                try {
+                    if (probe.bindable(port)) {
+                        handedOut.add(port);
+                        return port;
+                    }
+                } catch (IOException taken) {
+                    // in use: try another
+                }
+            }
+            throw new IllegalStateException("no free port between " + LOWEST + " and " + highest + " after 1,000 tries");
+        }
+
+        /** The low end of the kernel's ephemeral range (Linux); 32768 where it cannot be read. */
+        private static int ephemeralLow() {
+            try {
+                String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+                int low = Integer.parseInt(range.split("\\s+")[0]);
+                return low > LOWEST + 1_000 ? low : 32_768;
+            } catch (IOException | RuntimeException e) {
+                return 32_768;
+            }
         }
     }
 
