@@ -41,6 +41,8 @@ import dev.chat.application.port.IdGenerator;
 import dev.chat.application.port.MessageLog;
 import dev.chat.application.port.MessageStore;
 import dev.chat.application.port.OffsetStore;
+import dev.chat.application.port.PushSender;
+import dev.chat.application.port.PushServerKeys;
 import dev.chat.application.port.PasswordHasher;
 import dev.chat.application.port.PresenceSessionKeys;
 import dev.chat.application.port.PresenceSessionRevocations;
@@ -50,12 +52,14 @@ import dev.chat.application.port.PresenceStore;
 import dev.chat.application.port.PushSubscriptions;
 import dev.chat.application.port.ChatMutes;
 import dev.chat.application.port.PrivacySettings;
-import dev.chat.application.port.PushNotifier;
 import dev.chat.application.port.TokenIssuer;
 import dev.chat.application.port.UserRepository;
 import dev.chat.application.presence.DecideHere;
 import dev.chat.application.push.ManagePushSubscriptions;
 import dev.chat.application.push.MuteChats;
+import dev.chat.application.delivery.PushNotifier;
+import dev.chat.application.push.PublishWebPushKey;
+import dev.chat.application.push.PushNotifications;
 import dev.chat.application.presence.PresenceDecider;
 import dev.chat.application.presence.PresenceTracker;
 import dev.chat.application.presence.PresenceSessions;
@@ -280,15 +284,15 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    FanOut fanOut(MembershipView memberships, DeliveryRouter router, PushNotifier notifier, ChatMetrics metrics) {
-        return new FanOut(memberships, router, notifier, metrics);
+    FanOut fanOut(MembershipView memberships, DeliveryRouter router, PushNotifier notifier) {
+        return new FanOut(memberships, router, notifier);
     }
 
     /** The join's fan-out (chat.delivery.backend=join): the same FanOut, on the join's membership table. */
     @Singleton
     @Requires(property = "chat.delivery.backend", value = "join")
-    JoinFanOut joinFanOut(DeliveryRouter router, PushNotifier notifier, ChatMetrics metrics) {
-        return memberships -> new FanOut(memberships, router, notifier, metrics);
+    JoinFanOut joinFanOut(DeliveryRouter router, PushNotifier notifier) {
+        return memberships -> new FanOut(memberships, router, notifier);
     }
 
     @Singleton
@@ -347,6 +351,35 @@ public class UseCaseFactory {
     @Singleton
     MuteChats muteChats(ChatRepository chats, ChatMutes mutes) {
         return new MuteChats(chats, mutes);
+    }
+
+    @Singleton
+    PublishWebPushKey publishWebPushKey(PushServerKeys keys) {
+        return new PublishWebPushKey(keys);
+    }
+
+    /**
+     * The notification service. Its work (reading mutes, targets and offsets, starting sends) runs on
+     * two threads of its own, off the fan-out's; the sends themselves are asynchronous.
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    PushWork pushWork() {
+        return PushWork.onTwoThreads();
+    }
+
+    @Singleton
+    PushNotifications pushNotifications(PushSubscriptions subscriptions, ChatMutes mutes, OffsetStore offsets,
+                                        MessageStore messages, PushSender sender, ChatMetrics metrics, Clock clock,
+                                        PushWork work,
+                                        @Value("${chat.push.interval:30s}") Duration interval,
+                                        @Value("${chat.push.include-text:false}") boolean includeText,
+                                        @Value("${chat.push.max-attempts:5}") int maxAttempts,
+                                        @Value("${chat.push.first-retry:1s}") Duration firstRetry,
+                                        @Value("${chat.push.max-retry:60s}") Duration maxRetry,
+                                        @Value("${chat.push.max-pending:10000}") int maxPending) {
+        return new PushNotifications(subscriptions, mutes, offsets, messages, sender, metrics, clock, work,
+                new PushNotifications.Settings(interval, includeText, maxAttempts, firstRetry, maxRetry, maxPending));
     }
 
     @Singleton

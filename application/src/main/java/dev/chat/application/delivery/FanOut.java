@@ -1,11 +1,9 @@
 package dev.chat.application.delivery;
 
-import dev.chat.application.port.ChatMetrics;
 import dev.chat.application.port.GatewayChannel.Delivery;
 import dev.chat.application.port.MembershipView;
 import dev.chat.application.port.MessageLog;
 import dev.chat.application.port.NodeId;
-import dev.chat.application.port.PushNotifier;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.chat.Membership;
 import dev.chat.domain.message.Message;
@@ -30,13 +28,11 @@ public final class FanOut implements MessageLog.Consumer {
     private final MembershipView memberships;
     private final DeliveryRouter router;
     private final PushNotifier notifier;
-    private final ChatMetrics metrics;
 
-    public FanOut(MembershipView memberships, DeliveryRouter router, PushNotifier notifier, ChatMetrics metrics) {
+    public FanOut(MembershipView memberships, DeliveryRouter router, PushNotifier notifier) {
         this.memberships = memberships;
         this.router = router;
         this.notifier = notifier;
-        this.metrics = metrics;
     }
 
     @Override
@@ -65,8 +61,7 @@ public final class FanOut implements MessageLog.Consumer {
                     .forEach((node, users) -> deliveries.add(node, new Delivery.OfMessage(message, users)));
             for (UserId user : unrouted) {
                 if (!user.equals(message.sender())) {
-                    notifier.notifyWaiting(user, message);
-                    metrics.notificationSent();
+                    notifier.notifyWaiting(membershipOf(members.get(message.chatId()), user), message);
                 }
             }
         }
@@ -74,5 +69,14 @@ public final class FanOut implements MessageLog.Consumer {
         // the caller (a log subscription, the join) saves its progress once this returns: by then the
         // deliveries must be with the channel, or a crash would lose them with the progress saved
         router.flush();
+    }
+
+    private static Membership membershipOf(List<Membership> members, UserId user) {
+        for (Membership member : members) {
+            if (member.userId().equals(user)) {
+                return member;
+            }
+        }
+        throw new IllegalStateException(user + " was a recipient without being a member");
     }
 }

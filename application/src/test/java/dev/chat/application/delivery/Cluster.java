@@ -10,7 +10,6 @@ import dev.chat.application.presence.DecideHere;
 import dev.chat.application.presence.PresenceDecider;
 import java.util.function.Supplier;
 import dev.chat.application.port.PrivacySettings;
-import dev.chat.application.port.PushNotifier;
 import dev.chat.application.port.memory.InMemoryGatewayChannel;
 import dev.chat.application.port.memory.InMemoryRouteTable;
 import dev.chat.domain.presence.PresencePolicy;

@@ -9,7 +9,7 @@ import java.util.List;
 /** Counts what operators would watch. */
 public final class CountingMetrics implements ChatMetrics {
     private int accepted;
-    private int notifications;
+    private final java.util.Map<PushEvent, Integer> pushes = new java.util.EnumMap<>(PushEvent.class);
     private final List<Duration> deliveries = new ArrayList<>();
 
     @Override
@@ -23,16 +23,16 @@ public final class CountingMetrics implements ChatMetrics {
     }
 
     @Override
-    public synchronized void notificationSent() {
-        notifications++;
+    public synchronized void pushed(PushEvent event) {
+        pushes.merge(event, 1, Integer::sum);
     }
 
     public synchronized int accepted() {
         return accepted;
     }
 
-    public synchronized int notifications() {
-        return notifications;
+    public synchronized int pushes(PushEvent event) {
+        return pushes.getOrDefault(event, 0);
     }
 
     /** Send-to-delivery latency of each delivery, in order. */

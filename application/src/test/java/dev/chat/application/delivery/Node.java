@@ -35,8 +35,7 @@ public final class Node {
         // scenes move their clocks by minutes; routes lapsing is specified with the route table itself
         this.lease = new NodeLease(id, Duration.ofDays(3650), cluster.routes, cluster.channel, devices, inbox);
         this.storing = new StoreMessages(cluster.store);
-        this.fanOut = new FanOut(new MembersFromChatRepository(cluster.chats), router, cluster.notifier,
-                cluster.metrics);
+        this.fanOut = new FanOut(new MembersFromChatRepository(cluster.chats), router, cluster.notifier);
         this.presence = new PresenceTracker(id, cluster.presenceStores.get(), cluster.presenceClaims(),
                 cluster.presenceStates, cluster.chats, cluster.presencePolicy, cluster.clock, cluster.privacy);
         this.presenceClaims = cluster.presenceClaims();

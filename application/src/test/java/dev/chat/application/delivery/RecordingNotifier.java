@@ -1,6 +1,6 @@
 package dev.chat.application.delivery;
 
-import dev.chat.application.port.PushNotifier;
+import dev.chat.domain.chat.Membership;
 import dev.chat.domain.message.Message;
 import dev.chat.domain.user.UserId;
 
@@ -15,8 +15,8 @@ public final class RecordingNotifier implements PushNotifier {
     private final List<Notification> sent = new ArrayList<>();
 
     @Override
-    public synchronized void notifyWaiting(UserId recipient, Message message) {
-        sent.add(new Notification(recipient, message));
+    public synchronized void notifyWaiting(Membership recipient, Message message) {
+        sent.add(new Notification(recipient.userId(), message));
     }
 
     public synchronized List<Notification> sent() {

@@ -170,7 +170,7 @@ class SendMessageTest {
         }
 
         @Override
-        public void notificationSent() {
+        public void pushed(PushEvent event) {
         }
     }
 }

@@ -98,7 +98,7 @@ public class FanOutBenchmark {
         // what the embedded default's view does: the group's current members, copied per lookup
         MembershipView memberships = chat -> chat.equals(groupId) ? List.copyOf(group.members()) : List.of();
         fanOut = new FanOut(memberships, new DeliveryRouter(routes, channel),
-                (user, message) -> { }, ChatMetrics.NONE);
+                (recipient, message) -> { });
     }
 
     @Benchmark

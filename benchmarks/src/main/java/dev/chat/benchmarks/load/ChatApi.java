@@ -57,6 +57,12 @@ final class ChatApi {
         return new long[]{page.get("messages").size(), page.get("next").isNull() ? -1 : page.get("next").asLong()};
     }
 
+    /** Registers a Web Push subscription for one of the user's devices. */
+    void registerWebPush(User user, String device, URI endpoint, String p256dh, String auth) {
+        call("PUT", "/api/me/devices/" + device + "/push", user.token(), Map.of("webPush",
+                Map.of("endpoint", endpoint.toString(), "keys", Map.of("p256dh", p256dh, "auth", auth))), 200);
+    }
+
     HeartbeatSender.Session openPresenceSession(User user) {
         JsonNode session = call("POST", "/api/presence/sessions", user.token(), null, 201);
         return new HeartbeatSender.Session(java.util.Base64.getUrlDecoder().decode(session.get("ticket").asText()),

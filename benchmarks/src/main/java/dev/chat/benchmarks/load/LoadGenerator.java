@@ -71,6 +71,13 @@ public final class LoadGenerator implements Callable<Integer> {
     int presencePort;
     @Option(names = "--presence-metrics", description = "the /prometheus page of the process that receives the "
             + "heartbeats (default: the API's)") URI presenceMetrics;
+    @Option(names = "--push-service", defaultValue = "none", description = "one-to-one: also send to offline users "
+            + "whose Web Push service on loopback answers at once (answering) or hangs for 30 s (hanging); none: no such "
+            + "traffic") String pushService;
+    @Option(names = "--offline-users", defaultValue = "100", description = "users with a push target and no device "
+            + "(with --push-service)") int offlineUsers;
+    @Option(names = "--offline-rate", defaultValue = "200", description = "messages/s to the offline users "
+            + "(with --push-service)") int offlineRate;
     @Option(names = "--udp-threads", defaultValue = "2", description = "threads sending heartbeats") int udpThreads;
     @Option(names = "--server-pid", defaultValue = "-1", split = ",",
             description = "pid(s) of the server's processes, for RSS, CPU and heap (summed over several)")
@@ -247,8 +254,12 @@ public final class LoadGenerator implements Callable<Integer> {
         List<String> tokens = null;
         List<String> chats = new ArrayList<>(java.util.Collections.nCopies(n, null));
         List<String> queries = new ArrayList<>();
+        boolean pushing = !"none".equals(pushService);
+        List<ChatApi.User> offline = List.of();
         if (target == Target.CHAT) {
-            List<ChatApi.User> people = signUp(n);
+            List<ChatApi.User> everyone = signUp(n + (pushing ? offlineUsers + 1 : 0));
+            List<ChatApi.User> people = everyone.subList(0, n);
+            offline = everyone.subList(n, everyone.size());
             tokens = people.stream().map(ChatApi.User::token).toList();
             for (int i = 0; i < n; i += 2) {
                 String chat = chatApi.openDirectChat(people.get(i), people.get(i + 1));
@@ -267,7 +278,52 @@ public final class LoadGenerator implements Callable<Integer> {
         Deliveries deliveries = new Deliveries(n);
         Acks acks = new Acks();
         List<Device> devices = connectAll(tokens, queries, recipient -> frame -> onFrame(recipient, frame, deliveries, acks));
-        run(devices, chats, deliveries, acks, 1, i -> i);
+        if (!pushing) {
+            run(devices, chats, deliveries, acks, 1, i -> i);
+            return;
+        }
+        try (OfflineTraffic traffic = offlineTraffic(offline)) {
+            run(devices, chats, deliveries, acks, 1, i -> i);
+            result.put("pushService", pushService);
+            result.put("offlineMessages", traffic.sent.get());
+            result.put("pushRequests", traffic.service.requests());
+        }
+    }
+
+    /**
+     * Messages at {@code --offline-rate} from one connected sender to users with a Web Push target
+     * on a loopback push service and no device: each of them makes the server push (at most once per
+     * chat per {@code chat.push.interval}), while the one-to-one load is measured beside it.
+     */
+    private OfflineTraffic offlineTraffic(List<ChatApi.User> people) throws Exception {
+        LoopbackPushService service = new LoopbackPushService("hanging".equals(pushService)
+                ? LoopbackPushService.Mode.HANGING : LoopbackPushService.Mode.ANSWERING, 30);
+        ChatApi.User sender = people.get(0);
+        List<String> chats = new ArrayList<>();
+        for (int i = 1; i < people.size(); i++) {
+            String[] keys = LoopbackPushService.browserKeys();
+            chatApi.registerWebPush(people.get(i), "browser", service.endpoint(runId + "-" + i), keys[0], keys[1]);
+            chats.add(chatApi.openDirectChat(sender, people.get(i)));
+        }
+        Device device = connectAll(List.of(sender.token()), List.of("device=notifier"), i -> frame -> { }).get(0);
+        OfflineTraffic traffic = new OfflineTraffic(service, device, new java.util.concurrent.atomic.AtomicLong(),
+                Executors.newSingleThreadScheduledExecutor());
+        long periodMicros = 1_000_000L / Math.max(1, offlineRate);
+        traffic.ticker.scheduleAtFixedRate(() -> {
+            long n = traffic.sent.getAndIncrement();
+            device.send(Frames.send("off-" + n, chats.get((int) (n % chats.size())), "while you were away " + n));
+        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        return traffic;
+    }
+
+    private record OfflineTraffic(LoopbackPushService service, Device device, java.util.concurrent.atomic.AtomicLong sent,
+                                  java.util.concurrent.ScheduledExecutorService ticker) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            ticker.shutdownNow();
+            device.close();
+            service.close();
+        }
     }
 
     /**

@@ -36,7 +36,7 @@ class DistributedProfileTest {
         // a topic and consumer groups of this run only: a rerun on the same broker starts empty
         String run = Long.toString(System.nanoTime(), 36);
         slot = "test_e2e_" + run;
-        server = RunningServer.start(Map.ofEntries(
+        Map<String, Object> properties = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("datasources.default.url", postgres),
                 Map.entry("chat.cassandra.contact-points", cassandra),
                 Map.entry("chat.cassandra.keyspace", "chat_e2e"),
@@ -51,8 +51,9 @@ class DistributedProfileTest {
                 Map.entry("chat.kafka.memberships-topic", "e2e-memberships-" + run),
                 Map.entry("chat.kafka.join.stored-topic", "e2e-stored-" + run),
                 Map.entry("chat.kafka.presence.claims-topic", "e2e-presence-claims-" + run),
-                Map.entry("chat.kafka.presence.states-topic", "e2e-presence-" + run),
-                Map.entry("chat.presence.session-secret", PresenceSecrets.fresh())), "distributed");
+                Map.entry("chat.kafka.presence.states-topic", "e2e-presence-" + run)));
+        properties.putAll(ClusterSecrets.fresh());
+        server = RunningServer.start(properties, "distributed");
         api = new ApiClient(server.api());
     }
 

@@ -30,8 +30,9 @@ final class LocalCluster implements AutoCloseable {
 
     LocalCluster(int gatewayCount) {
         String postgres = env("CHAT_TEST_POSTGRES_URL");
-        // one presence session secret for the whole cluster: any node verifies any heartbeat
-        shared.put("chat.presence.session-secret", PresenceSecrets.fresh());
+        // one presence session secret and one set of push keys for the whole cluster: any node verifies any
+        // heartbeat, and any node's pushes are signed with the key browsers subscribed with
+        shared.putAll(ClusterSecrets.fresh());
         shared.put("datasources.default.url", postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema);
         shared.put("datasources.default.username", System.getenv().getOrDefault("CHAT_TEST_POSTGRES_USER", "chat"));
         shared.put("datasources.default.password", System.getenv().getOrDefault("CHAT_TEST_POSTGRES_PASSWORD", "chat"));

@@ -3,7 +3,6 @@ package dev.chat.bootstrap.e2e;
 import dev.chat.adapter.in.udp.HeartbeatDatagram;
 import dev.chat.adapter.in.udp.HeartbeatSigner;
 import dev.chat.adapter.in.udp.UdpPresenceListener;
-import dev.chat.adapter.out.inprocess.LoggingPushNotifier;
 import dev.chat.domain.user.UserId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -229,25 +228,6 @@ class PresenceTest {
             }
             Thread.sleep(300);
             assertThat(presenceOf(friend, owner)).as("a revoked session keeps nobody online").containsEntry("online", false);
-        }
-    }
-
-    @Test
-    void aRecipientWithNoConnectedDeviceGoesToTheNotificationPath() {
-        ChatUser sender = ChatUser.signUp(api, "sender");
-        ChatUser away = ChatUser.signUp(api, "away");
-        String chat = sender.openDirectChatWith(api, away);
-        LoggingPushNotifier notifier = server.bean(LoggingPushNotifier.class);
-        UserId awayId = UserId.parse(away.id());
-        long before = notifier.notificationsFor(awayId);
-        api.post("/api/chats/" + chat + "/messages", sender.token(), Map.of("clientMessageId", "n1", "body", "ping"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> notifier.notificationsFor(awayId) == before + 1);
-        try (WsClient awayPhone = WsClient.connect(server.gateway(), away.token(), "phone")) {
-            awayPhone.nextOfType("caught_up");
-            api.post("/api/chats/" + chat + "/messages", sender.token(), Map.of("clientMessageId", "n2", "body", "pong"));
-            awayPhone.messages(chat, 1);
-            assertThat(notifier.notificationsFor(awayId)).as("a connected user gets the message, not a push")
-                    .isEqualTo(before + 1);
         }
     }
 

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class ChatMetricsContract {
     /** What an operator can read off the adapter. */
-    public record Observed(long accepted, long delivered, Duration totalDeliveryLatency, long notifications) {
-        public static final Observed NOTHING = new Observed(0, 0, Duration.ZERO, 0);
+    public record Observed(long accepted, long delivered, Duration totalDeliveryLatency, long pushesSent,
+                           long pushesRetried, long pushesFailed, long subscriptionsRemoved) {
+        public static final Observed NOTHING = new Observed(0, 0, Duration.ZERO, 0, 0, 0, 0);
     }
 
     /** A new adapter whose counts start at zero. */
@@ -50,10 +51,15 @@ public abstract class ChatMetricsContract {
         metrics.messageAccepted();
         metrics.messageAccepted();
         metrics.messageDelivered(Duration.ofMillis(4));
-        metrics.notificationSent();
-        metrics.notificationSent();
+        metrics.pushed(ChatMetrics.PushEvent.SENT);
+        metrics.pushed(ChatMetrics.PushEvent.SENT);
+        metrics.pushed(ChatMetrics.PushEvent.RETRIED);
+        metrics.pushed(ChatMetrics.PushEvent.FAILED);
+        metrics.pushed(ChatMetrics.PushEvent.FAILED);
+        metrics.pushed(ChatMetrics.PushEvent.FAILED);
+        metrics.pushed(ChatMetrics.PushEvent.SUBSCRIPTION_REMOVED);
 
-        assertThat(observed()).isEqualTo(new Observed(3, 1, Duration.ofMillis(4), 2));
+        assertThat(observed()).isEqualTo(new Observed(3, 1, Duration.ofMillis(4), 2, 1, 3, 1));
     }
 
     @Test
@@ -63,7 +69,7 @@ public abstract class ChatMetricsContract {
         metrics.messageDelivered(Duration.ZERO);
         metrics.messageDelivered(Duration.ofSeconds(2));
 
-        assertThat(observed()).isEqualTo(new Observed(0, 4, Duration.ofMillis(2_010), 0));
+        assertThat(observed()).isEqualTo(new Observed(0, 4, Duration.ofMillis(2_010), 0, 0, 0, 0));
     }
 
     @Test
@@ -77,7 +83,7 @@ public abstract class ChatMetricsContract {
                     metrics.messageAccepted();
                     metrics.messageDelivered(Duration.ofMillis(1));
                     if (i % 5 == 0) {
-                        metrics.notificationSent();
+                        metrics.pushed(ChatMetrics.PushEvent.SENT);
                     }
                 }
                 return null;
@@ -93,6 +99,6 @@ public abstract class ChatMetricsContract {
         }
 
         int events = threads * perThread;
-        assertThat(observed()).isEqualTo(new Observed(events, events, Duration.ofMillis(events), events / 5));
+        assertThat(observed()).isEqualTo(new Observed(events, events, Duration.ofMillis(events), events / 5, 0, 0, 0));
     }
 }

@@ -19,6 +19,8 @@ class CountingMetricsTest extends ChatMetricsContract {
     @Override
     protected Observed observed() {
         return new Observed(metrics.accepted(), metrics.deliveries().size(),
-                metrics.deliveries().stream().reduce(Duration.ZERO, Duration::plus), metrics.notifications());
+                metrics.deliveries().stream().reduce(Duration.ZERO, Duration::plus),
+                metrics.pushes(ChatMetrics.PushEvent.SENT), metrics.pushes(ChatMetrics.PushEvent.RETRIED),
+                metrics.pushes(ChatMetrics.PushEvent.FAILED), metrics.pushes(ChatMetrics.PushEvent.SUBSCRIPTION_REMOVED));
     }
 }

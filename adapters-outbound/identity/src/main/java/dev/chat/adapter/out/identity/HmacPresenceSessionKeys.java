@@ -5,8 +5,6 @@ import dev.chat.domain.user.UserId;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,7 +26,6 @@ import java.util.Base64;
  */
 @Singleton
 public final class HmacPresenceSessionKeys implements PresenceSessionKeys {
-    private static final Logger LOG = LoggerFactory.getLogger(HmacPresenceSessionKeys.class);
     static final int MIN_SECRET_BYTES = 32;
     /** Domain separation: this secret derives presence session keys and nothing else. */
     private static final byte[] LABEL = "chat presence session key v2".getBytes(StandardCharsets.US_ASCII);
@@ -74,7 +71,7 @@ public final class HmacPresenceSessionKeys implements PresenceSessionKeys {
 
     static byte[] secretFrom(String configured, boolean required, Path dataDir) {
         if (configured != null && !configured.isBlank()) {
-            return decode(configured.strip(), "chat.presence.session-secret");
+            return decode(configured.strip(), "chat.presence.session-secret", MIN_SECRET_BYTES);
         }
         if (required) {
             throw new IllegalStateException("chat.presence.session-secret (CHAT_PRESENCE_SESSION_SECRET) is not set: "
@@ -85,28 +82,30 @@ public final class HmacPresenceSessionKeys implements PresenceSessionKeys {
         OwnerOnlyFile file = new OwnerOnlyFile(dataDir.resolve("identity").resolve("presence-session.secret"),
                 "presence sessions");
         try {
-            if (!file.exists()) {
-                byte[] fresh = new byte[MIN_SECRET_BYTES];
-                new SecureRandom().nextBytes(fresh);
-                file.create(() -> Base64.getUrlEncoder().withoutPadding().encodeToString(fresh));
-                LOG.info("presence sessions: new secret written to {}", file.path());
-            }
-            return decode(file.read().strip(), file.path().toString());
+            return decode(file.readOrCreate(() -> randomSecret(MIN_SECRET_BYTES)).strip(), file.path().toString(),
+                    MIN_SECRET_BYTES);
         } catch (IOException e) {
             throw new IllegalStateException("cannot keep the presence sessions' secret in " + file.path(), e);
         }
     }
 
-    private static byte[] decode(String text, String where) {
+    /** {@code bytes} random bytes, base64url: a new secret's text. */
+    static String randomSecret(int bytes) {
+        byte[] fresh = new byte[bytes];
+        new SecureRandom().nextBytes(fresh);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(fresh);
+    }
+
+    /** A secret's base64url (or base64) text as bytes, refused when shorter than {@code minBytes}. */
+    static byte[] decode(String text, String where, int minBytes) {
         byte[] bytes;
         try {
             bytes = Base64.getUrlDecoder().decode(text.replace('+', '-').replace('/', '_').replace("=", ""));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(where + " is not base64url", e);
         }
-        if (bytes.length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException(where + " holds " + bytes.length + " bytes; a presence session secret needs at least "
-                    + MIN_SECRET_BYTES);
+        if (bytes.length < minBytes) {
+            throw new IllegalStateException(where + " holds " + bytes.length + " bytes; at least " + minBytes + " are needed");
         }
         return bytes;
     }

@@ -51,6 +51,15 @@ final class OwnerOnlyFile {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
+    /** The file's text; when there is no file yet, it is first created with {@code content} (and that is logged). */
+    String readOrCreate(Supplier<String> content) throws IOException {
+        if (!exists()) {
+            create(content);
+            LOG.info("{}: new secret written to {}", what, file);
+        }
+        return read();
+    }
+
     /** Writes {@code content} into a new file (readable by its owner only). */
     void create(Supplier<String> content) throws IOException {
         Path folder = file.getParent();

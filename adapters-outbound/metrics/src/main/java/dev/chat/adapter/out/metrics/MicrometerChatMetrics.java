@@ -11,24 +11,31 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The operator's view of the chat, as Micrometer meters (scraped by Prometheus at /prometheus):
- * open connections, messages accepted, delivered and pending, send-to-delivery latency.
+ * open connections, messages accepted, delivered and pending, send-to-delivery latency, pushes.
  */
 @Singleton
 public final class MicrometerChatMetrics implements ChatMetrics {
     private final Counter accepted;
-    private final Counter notifications;
+    private final Map<PushEvent, Counter> pushes = new EnumMap<>(PushEvent.class);
     private final Timer deliveryLatency;
 
     public MicrometerChatMetrics(MeterRegistry registry, ConnectedDevices devices, MessageLog log) {
         this.accepted = Counter.builder("chat.messages.accepted")
                 .description("messages appended to the message log and acknowledged to their sender")
                 .register(registry);
-        this.notifications = Counter.builder("chat.notifications.sent")
-                .description("push notifications for users with no connected device")
-                .register(registry);
+        for (PushEvent event : PushEvent.values()) {
+            pushes.put(event, Counter.builder("chat.push")
+                    .description("push notifications to the devices of users with none connected, by what became of "
+                            + "them: sent, retried, failed, subscription_removed")
+                    .tag("event", event.name().toLowerCase(Locale.ROOT))
+                    .register(registry));
+        }
         this.deliveryLatency = Timer.builder("chat.messages.delivered")
                 .description("messages handed to a connected device, with the time from acceptance to delivery")
                 .publishPercentiles(0.5, 0.95, 0.99)
@@ -61,7 +68,7 @@ public final class MicrometerChatMetrics implements ChatMetrics {
     }
 
     @Override
-    public void notificationSent() {
-        notifications.increment();
+    public void pushed(PushEvent event) {
+        pushes.get(event).increment();
     }
 }

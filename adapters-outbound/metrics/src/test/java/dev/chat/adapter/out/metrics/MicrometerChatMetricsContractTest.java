@@ -23,7 +23,13 @@ class MicrometerChatMetricsContractTest extends ChatMetricsContract {
         var delivered = registry.get("chat.messages.delivered").timer();
         return new Observed((long) registry.get("chat.messages.accepted").counter().count(), delivered.count(),
                 Duration.ofNanos((long) delivered.totalTime(TimeUnit.NANOSECONDS)),
-                (long) registry.get("chat.notifications.sent").counter().count());
+                pushes(ChatMetrics.PushEvent.SENT), pushes(ChatMetrics.PushEvent.RETRIED),
+                pushes(ChatMetrics.PushEvent.FAILED), pushes(ChatMetrics.PushEvent.SUBSCRIPTION_REMOVED));
+    }
+
+    private long pushes(ChatMetrics.PushEvent event) {
+        return (long) registry.get("chat.push").tag("event", event.name().toLowerCase(java.util.Locale.ROOT))
+                .counter().count();
     }
 
 }

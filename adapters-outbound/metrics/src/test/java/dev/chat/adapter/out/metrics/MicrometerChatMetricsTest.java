@@ -1,6 +1,7 @@
 package dev.chat.adapter.out.metrics;
 
 import dev.chat.application.delivery.ConnectedDevices;
+import dev.chat.application.port.ChatMetrics;
 import dev.chat.application.delivery.DeviceEvent;
 import dev.chat.application.delivery.DeviceSession;
 import dev.chat.application.delivery.DeviceSink;
@@ -31,12 +32,13 @@ class MicrometerChatMetricsTest {
         metrics.messageAccepted();
         metrics.messageAccepted();
         metrics.messageDelivered(Duration.ofMillis(3));
-        metrics.notificationSent();
+        metrics.pushed(ChatMetrics.PushEvent.SENT);
 
         assertThat(registry.get("chat.messages.accepted").counter().count()).isEqualTo(2);
         assertThat(registry.get("chat.messages.delivered").timer().count()).isEqualTo(1);
         assertThat(registry.get("chat.messages.delivered").timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(3);
-        assertThat(registry.get("chat.notifications.sent").counter().count()).isEqualTo(1);
+        assertThat(registry.get("chat.push").tag("event", "sent").counter().count()).isEqualTo(1);
+        assertThat(registry.get("chat.push").tag("event", "subscription_removed").counter().count()).isZero();
         assertThat(registry.get("chat.connections.open").gauge().value()).isEqualTo(7);
         assertThat(registry.get("chat.messages.pending").tag("subscription", "store").gauge().value()).isEqualTo(42);
         assertThat(registry.get("chat.messages.pending").tag("subscription", "delivery").gauge().value())

@@ -2,7 +2,6 @@ package dev.chat.adapter.out.kafka.join;
 
 import dev.chat.adapter.out.kafka.membership.ChatMembers;
 import dev.chat.adapter.out.kafka.membership.MembershipRecords;
-import dev.chat.application.delivery.CountingMetrics;
 import dev.chat.application.delivery.DeliveryRouter;
 import dev.chat.application.delivery.FanOut;
 import dev.chat.application.delivery.RecordingNotifier;
@@ -74,7 +73,7 @@ class MembershipJoinTopologyTest {
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(MembershipJoinTopology.build("memberships", "stored",
                 view -> {
-                    FanOut fanOut = new FanOut(view, router, notifier, new CountingMetrics());
+                    FanOut fanOut = new FanOut(view, router, notifier);
                     return batch -> {
                         batches.incrementAndGet();
                         fanOut.accept(batch);

@@ -1,0 +1,47 @@
+package dev.chat.application.push;
+
+import dev.chat.application.port.PushSender;
+import dev.chat.domain.push.PushSubscription;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** A push sender that records every attempt and answers from a script (then Delivered). */
+final class ScriptedPushSender implements PushSender {
+    record Sent(PushSubscription subscription, Notification notification) {
+    }
+
+    private final List<Sent> sent = new ArrayList<>();
+    private final Deque<Outcome> script = new ArrayDeque<>();
+    private final List<CompletableFuture<Outcome>> held = new ArrayList<>();
+    private boolean hang;
+
+    synchronized void answer(Outcome... outcomes) {
+        script.addAll(List.of(outcomes));
+    }
+
+    /** From now on no attempt completes (a push service that never answers). */
+    synchronized void hang() {
+        hang = true;
+    }
+
+    @Override
+    public synchronized CompletionStage<Outcome> send(PushSubscription subscription, Notification notification) {
+        sent.add(new Sent(subscription, notification));
+        if (hang) {
+            CompletableFuture<Outcome> never = new CompletableFuture<>();
+            held.add(never);
+            return never;
+        }
+        Outcome next = script.isEmpty() ? new Outcome.Delivered() : script.poll();
+        return CompletableFuture.completedFuture(next);
+    }
+
+    synchronized List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+}
