@@ -377,9 +377,12 @@ public class UseCaseFactory {
                                         @Value("${chat.push.max-attempts:5}") int maxAttempts,
                                         @Value("${chat.push.first-retry:1s}") Duration firstRetry,
                                         @Value("${chat.push.max-retry:60s}") Duration maxRetry,
-                                        @Value("${chat.push.max-pending:10000}") int maxPending) {
+                                        @Value("${chat.push.max-pending:10000}") int maxPending,
+                                        @Value("${chat.push.max-per-host:50}") int maxPerHost,
+                                        @Value("${chat.push.max-per-second:200}") int perSecond) {
         return new PushNotifications(subscriptions, mutes, offsets, messages, sender, metrics, clock, work,
-                new PushNotifications.Settings(interval, includeText, maxAttempts, firstRetry, maxRetry, maxPending));
+                new PushNotifications.Settings(interval, includeText, maxAttempts, firstRetry, maxRetry, maxPending,
+                        maxPerHost, perSecond));
     }
 
     @Singleton

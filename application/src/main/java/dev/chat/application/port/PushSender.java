@@ -13,11 +13,18 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Outbound port: hands one notification to a device's push target (a Web Push service, a webhook)
- * and reports what the far end answered. It never blocks its caller; the stage completes with an
- * {@link Outcome}, never exceptionally (a network failure is a {@link Outcome.RetryLater}).
+ * and reports what the far end answered. {@link #prepare} does the costly part once (for Web Push,
+ * the encryption of the payload for the device), and every attempt of that push sends what was
+ * prepared. Sending never blocks its caller; the stage completes with an {@link Outcome}, never
+ * exceptionally (a network failure is a {@link Outcome.RetryLater}).
  */
 public interface PushSender {
-    CompletionStage<Outcome> send(PushSubscription subscription, Notification notification);
+    Prepared prepare(PushSubscription subscription, Notification notification);
+
+    /** One push, ready to be sent, as often as it takes. */
+    interface Prepared {
+        CompletionStage<Outcome> send();
+    }
 
     /**
      * What a push says: a message waits in a chat. {@code waiting} counts the chat's messages from

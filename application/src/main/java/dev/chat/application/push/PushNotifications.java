@@ -34,10 +34,11 @@ import java.util.logging.Logger;
  *
  * <p>Nothing here waits for a push service on the delivery path: {@link #notifyWaiting} only updates
  * the throttle and hands the push to {@code work}, where the mute, the targets and the offsets are
- * read and the sends start; sends are asynchronous, bounded in number
- * ({@link Settings#maxPending()}, beyond which a push is dropped and counted as failed), and retried
- * with exponential backoff and jitter by {@link #tick()}, which a scheduler calls often (it also
- * sends the pushes the throttle folded).
+ * read, the push is prepared once (encrypted, for Web Push) and its sends start. Sends are
+ * asynchronous, bounded in number ({@link Settings#maxPending()}, beyond which a push is dropped
+ * and counted as failed) and per push service ({@link PushLanes}), and retried with exponential
+ * backoff and jitter by {@link #tick()}, which a scheduler calls often (it also sends the pushes
+ * the throttle folded); a retry sends what was prepared, on {@code work}.
  */
 public final class PushNotifications implements PushNotifier {
     private static final Logger LOG = Logger.getLogger(PushNotifications.class.getName());
@@ -51,22 +52,29 @@ public final class PushNotifications implements PushNotifier {
      * @param maxAttempts sends of one push to one target before it counts as failed
      * @param firstRetry  the backoff before the second attempt; it doubles up to {@code maxRetry}
      * @param maxPending  pushes started and not finished (retries included) beyond which new ones are dropped
+     * @param maxPerHost  sends under way to one push service (host) at once; more wait in its line
+     * @param perSecond   pushes prepared per second on this node at most (0: no limit), see {@link PushPacer}
      */
     public record Settings(Duration interval, boolean includeText, int maxAttempts, Duration firstRetry,
-                           Duration maxRetry, int maxPending) {
+                           Duration maxRetry, int maxPending, int maxPerHost, int perSecond) {
         public Settings {
-            if (maxAttempts < 1 || maxPending < 1 || firstRetry.isNegative() || maxRetry.compareTo(firstRetry) < 0) {
+            if (maxAttempts < 1 || maxPending < 1 || maxPerHost < 1 || perSecond < 0 || firstRetry.isNegative()
+                    || maxRetry.compareTo(firstRetry) < 0) {
                 throw new IllegalArgumentException("push settings out of range: " + maxAttempts + " attempts, "
                         + maxPending + " pending, retries " + firstRetry + " to " + maxRetry);
             }
         }
 
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(30), false, 5, Duration.ofSeconds(1), Duration.ofMinutes(1), 10_000);
+            return new Settings(Duration.ofSeconds(30), false, 5, Duration.ofSeconds(1), Duration.ofMinutes(1), 10_000, 50,
+                    200);
         }
     }
 
-    private record Attempt(PushSubscription subscription, Notification notification, int number, Instant due) {
+    private record Attempt(PushSubscription subscription, PushSender.Prepared push, int number, Instant due) {
+        String host() {
+            return subscription.target().address().getAuthority().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     private final PushSubscriptions subscriptions;
@@ -79,6 +87,8 @@ public final class PushNotifications implements PushNotifier {
     private final Executor work;
     private final Settings settings;
     private final PushThrottle throttle;
+    private final PushLanes lanes;
+    private final PushPacer pacer;
     private final PriorityQueue<Attempt> retries = new PriorityQueue<>(Comparator.comparing(Attempt::due));
     private final AtomicInteger pending = new AtomicInteger();
 
@@ -95,6 +105,8 @@ public final class PushNotifications implements PushNotifier {
         this.work = work;
         this.settings = settings;
         this.throttle = new PushThrottle(settings.interval());
+        this.lanes = new PushLanes(settings.maxPerHost(), work);
+        this.pacer = new PushPacer(settings.perSecond());
     }
 
     @Override
@@ -118,13 +130,18 @@ public final class PushNotifications implements PushNotifier {
                 }
                 attempt = retries.poll();
             }
-            send(attempt);
+            work.execute(() -> lanes.submit(attempt.host(), () -> send(attempt)));
         }
     }
 
     /** Pushes started and not finished, retries included. */
     public int pending() {
         return pending.get();
+    }
+
+    /** Sends waiting for room in their push service's lane. */
+    public int waitingForAPushService() {
+        return lanes.waiting();
     }
 
     private void start(Membership recipient, Message message) {
@@ -141,7 +158,10 @@ public final class PushNotifications implements PushNotifier {
                         LOG.warning("push dropped: " + settings.maxPending() + " pushes are already pending");
                         continue;
                     }
-                    send(new Attempt(subscription, notification(recipient, message, subscription), 1, clock.instant()));
+                    pacer.awaitTurn();
+                    Attempt first = new Attempt(subscription,
+                            sender.prepare(subscription, notification(recipient, message, subscription)), 1, clock.instant());
+                    lanes.submit(first.host(), () -> send(first));
                 }
             } catch (RuntimeException e) {
                 metrics.pushed(ChatMetrics.PushEvent.FAILED);
@@ -160,8 +180,9 @@ public final class PushNotifications implements PushNotifier {
     }
 
     private void send(Attempt attempt) {
-        sender.send(attempt.subscription(), attempt.notification())
+        attempt.push().send()
                 .whenComplete((outcome, failure) -> {
+                    lanes.done(attempt.host());
                     Outcome result = failure == null ? outcome
                             : new Outcome.RetryLater(Optional.empty(), String.valueOf(failure));
                     try {
@@ -179,7 +200,7 @@ public final class PushNotifications implements PushNotifier {
             metrics.pushed(ChatMetrics.PushEvent.RETRIED);
             Instant due = clock.instant().plus(backoff(attempt.number(), later.after()));
             synchronized (retries) {
-                retries.add(new Attempt(attempt.subscription(), attempt.notification(), attempt.number() + 1, due));
+                retries.add(new Attempt(attempt.subscription(), attempt.push(), attempt.number() + 1, due));
             }
             return;
         }
@@ -187,12 +208,15 @@ public final class PushNotifications implements PushNotifier {
         if (outcome instanceof Outcome.Delivered) {
             metrics.pushed(ChatMetrics.PushEvent.SENT);
         } else if (outcome instanceof Outcome.Gone gone) {
-            int removed = subscriptions.removeByAddress(attempt.subscription().target().address());
-            for (int i = 0; i < removed; i++) {
-                metrics.pushed(ChatMetrics.PushEvent.SUBSCRIPTION_REMOVED);
-            }
-            LOG.info("push target of " + attempt.subscription().device() + " is gone (" + gone.reason() + "): "
-                    + removed + " subscription(s) removed");
+            // a store write: on the push threads, not on the HTTP client's
+            work.execute(() -> {
+                int removed = subscriptions.removeByAddress(attempt.subscription().target().address());
+                for (int i = 0; i < removed; i++) {
+                    metrics.pushed(ChatMetrics.PushEvent.SUBSCRIPTION_REMOVED);
+                }
+                LOG.info("push target of " + attempt.subscription().device() + " is gone (" + gone.reason() + "): "
+                        + removed + " subscription(s) removed");
+            });
         } else if (outcome instanceof Outcome.RetryLater later) {
             metrics.pushed(ChatMetrics.PushEvent.FAILED);
             LOG.warning("push to " + attempt.subscription().device() + " failed after " + attempt.number()

@@ -51,7 +51,7 @@ class PushNotificationsTest {
     private PushNotifications notifications(boolean includeText, int maxAttempts, int maxPending) {
         return new PushNotifications(subscriptions, mutes, offsets, messages, sender, metrics, clock, Runnable::run,
                 new PushNotifications.Settings(INTERVAL, includeText, maxAttempts, Duration.ofSeconds(1),
-                        Duration.ofSeconds(8), maxPending));
+                        Duration.ofSeconds(8), maxPending, 2, 0));
     }
 
     private final PushNotifications notifications = notifications(false, 3, 100);
@@ -253,11 +253,67 @@ class PushNotificationsTest {
     }
 
     @Test
+    void aRetrySendsWhatWasPreparedOnceInsteadOfPreparingAgain() {
+        subscribe(bob, "phone", webPush());
+        sender.answer(new Outcome.RetryLater(Optional.empty(), "HTTP 503"), new Outcome.RetryLater(Optional.empty(), "HTTP 503"));
+
+        notifications.notifyWaiting(bob, stored(1));
+        clock.advance(Duration.ofSeconds(8));
+        notifications.tick();
+        clock.advance(Duration.ofSeconds(8));
+        notifications.tick();
+
+        assertThat(sender.sent()).hasSize(3);
+        assertThat(sender.prepared()).as("encrypted once for the device, sent three times").hasSize(1);
+    }
+
+    @Test
+    void aHangingPushServiceHoldsAtMostItsLaneWhileAnotherServicesPushesGoThrough() {
+        PushNotifications lanes = notifications(false, 3, 100);
+        sender.hang();
+        List<Membership> hung = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Membership recipient = new Membership(userId(), Role.MEMBER, Position.START);
+            hung.add(recipient);
+            subscribe(recipient, "phone", webPush());
+        }
+        Message hello = stored(1);
+        hung.forEach(recipient -> lanes.notifyWaiting(recipient, hello));
+
+        assertThat(sender.sent()).as("two sends under way to push.example.net, the lane's width").hasSize(2);
+        assertThat(lanes.waitingForAPushService()).isEqualTo(3);
+        assertThat(lanes.pending()).as("all five are pending, none dropped").isEqualTo(5);
+
+        Membership elsewhere = new Membership(userId(), Role.MEMBER, Position.START);
+        subscribe(elsewhere, "phone", new PushTarget.Webhook(URI.create("https://hooks.example.com/relay")));
+        lanes.notifyWaiting(elsewhere, hello);
+        assertThat(sender.sent()).as("another host's lane is free").hasSize(3);
+        assertThat(sender.sent().get(2).subscription().target().address().getHost()).isEqualTo("hooks.example.com");
+    }
+
+    @Test
+    void whenASendEndsTheNextInItsLaneStarts() {
+        PushNotifications lanes = notifications(false, 3, 100);
+        ScriptedPushSender.Gate gate = sender.gate();
+        for (int i = 0; i < 3; i++) {
+            Membership recipient = new Membership(userId(), Role.MEMBER, Position.START);
+            subscribe(recipient, "phone", webPush());
+            lanes.notifyWaiting(recipient, stored(i + 1));
+        }
+        assertThat(sender.sent()).hasSize(2);
+
+        gate.release(new Outcome.Delivered());
+
+        assertThat(sender.sent()).hasSize(3);
+        assertThat(lanes.waitingForAPushService()).isZero();
+    }
+
+    @Test
     void workIsHandedToTheExecutorSoTheFanOutNeverWaitsForStoresOrSenders() {
         subscribe(bob, "phone", webPush());
         PushNotifications deferred = new PushNotifications(subscriptions, mutes, offsets, messages, sender, metrics, clock,
                 queuedWork::add, new PushNotifications.Settings(INTERVAL, false, 3, Duration.ofSeconds(1),
-                Duration.ofSeconds(8), 100));
+                Duration.ofSeconds(8), 100, 2, 0));
 
         deferred.notifyWaiting(bob, stored(1));
         assertThat(sender.sent()).isEmpty();

@@ -24,13 +24,43 @@ final class ScriptedPushSender implements PushSender {
         script.addAll(List.of(outcomes));
     }
 
+    /** Held attempts, completed when the test says. */
+    final class Gate {
+        /** Completes the oldest held attempt. */
+        void release(Outcome outcome) {
+            CompletableFuture<Outcome> oldest;
+            synchronized (ScriptedPushSender.this) {
+                oldest = held.remove(0);
+            }
+            oldest.complete(outcome);
+        }
+    }
+
+    /** From now on attempts wait until the returned gate releases them. */
+    synchronized Gate gate() {
+        hang = true;
+        return new Gate();
+    }
+
     /** From now on no attempt completes (a push service that never answers). */
     synchronized void hang() {
         hang = true;
     }
 
+    private final List<Sent> prepared = new ArrayList<>();
+
     @Override
-    public synchronized CompletionStage<Outcome> send(PushSubscription subscription, Notification notification) {
+    public synchronized Prepared prepare(PushSubscription subscription, Notification notification) {
+        prepared.add(new Sent(subscription, notification));
+        return () -> send(subscription, notification);
+    }
+
+    /** Pushes prepared: one per notification and device, however often it is sent. */
+    synchronized List<Sent> prepared() {
+        return List.copyOf(prepared);
+    }
+
+    private synchronized CompletionStage<Outcome> send(PushSubscription subscription, Notification notification) {
         sent.add(new Sent(subscription, notification));
         if (hang) {
             CompletableFuture<Outcome> never = new CompletableFuture<>();

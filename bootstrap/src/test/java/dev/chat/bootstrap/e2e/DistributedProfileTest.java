@@ -1,6 +1,7 @@
 package dev.chat.bootstrap.e2e;
 
 import dev.chat.adapter.out.kafka.capture.ReplicationSetup;
+import dev.chat.adapter.out.push.TestPushService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ class DistributedProfileTest {
     private static RunningServer server;
     private static ApiClient api;
     private static String slot;
+    private static TestPushService pushService;
 
     @BeforeAll
     static void start() {
@@ -55,6 +57,7 @@ class DistributedProfileTest {
         properties.putAll(ClusterSecrets.fresh());
         server = RunningServer.start(properties, "distributed");
         api = new ApiClient(server.api());
+        pushService = new TestPushService();
     }
 
     @AfterAll
@@ -62,11 +65,36 @@ class DistributedProfileTest {
         if (server != null) {
             server.close();
         }
+        if (pushService != null) {
+            pushService.close();
+        }
         if (slot != null) {
             ReplicationSetup.drop(System.getenv("CHAT_TEST_POSTGRES_URL"),
                     System.getenv().getOrDefault("CHAT_TEST_POSTGRES_USER", "chat"),
                     System.getenv().getOrDefault("CHAT_TEST_POSTGRES_PASSWORD", "chat"), slot, slot);
         }
+    }
+
+    @Test
+    void anOfflineRecipientGetsAPushFromTheJoinsFanOutSignedWithTheConfiguredKey() {
+        ChatUser ann = ChatUser.signUp(api, "ann");
+        ChatUser bob = ChatUser.signUp(api, "bob");
+        TestPushService.Subscription browser = pushService.subscribe();
+        assertThat(api.put("/api/me/devices/browser/push", bob.token(), Map.of("webPush", Map.of("endpoint",
+                browser.endpoint().toString(), "keys", Map.of("p256dh", browser.p256dh(), "auth", browser.auth()))))
+                .status()).isEqualTo(200);
+        String chat = ann.openDirectChatWith(api, bob);
+
+        ApiClient.Response sent = api.post("/api/chats/" + chat + "/messages", ann.token(),
+                Map.of("clientMessageId", "push-1", "body", "are you there?"));
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> pushService.delivered(browser).size() == 1);
+        assertThat(Json.object(pushService.delivered(browser).get(0).payload()))
+                .containsEntry("messageId", sent.json().get("id")).containsEntry("chatId", chat);
+        assertThat(pushService.delivered(browser).get(0).vapidPublicKey())
+                .isEqualTo(api.get("/api/push/web-push-key", bob.token()).json().get("applicationServerKey"));
+        assertThat(pushService.refused()).isEmpty();
     }
 
     @Test

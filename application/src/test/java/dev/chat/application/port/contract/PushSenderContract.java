@@ -37,7 +37,7 @@ public abstract class PushSenderContract {
     }
 
     private Outcome send(PushSubscription subscription) throws Exception {
-        return sender().send(subscription, notification()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return sender().prepare(subscription, notification()).send().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     @Test

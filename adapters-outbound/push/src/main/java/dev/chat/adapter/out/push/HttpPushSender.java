@@ -37,17 +37,26 @@ public final class HttpPushSender implements PushSender {
         return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /**
+     * A Web Push request is built (and its payload encrypted, two P-256 operations) once and sent
+     * as it is on every attempt; a webhook request is signed again at each attempt, since its
+     * signature covers the attempt's timestamp.
+     */
     @Override
-    public CompletionStage<Outcome> send(PushSubscription subscription, Notification notification) {
-        HttpRequest.Builder request;
+    public Prepared prepare(PushSubscription subscription, Notification notification) {
         if (subscription.target() instanceof PushTarget.WebPush target) {
-            request = webPush.request(target, notification);
-        } else if (subscription.target() instanceof PushTarget.Webhook target) {
-            request = webhooks.request(target, subscription.device(), notification);
-        } else {
-            throw new IllegalArgumentException("no sender for " + subscription.target().getClass().getSimpleName());
+            HttpRequest request = webPush.request(target, notification).timeout(requestTimeout).build();
+            return () -> send(request);
         }
-        return http.sendAsync(request.timeout(requestTimeout).build(), HttpResponse.BodyHandlers.discarding())
+        if (subscription.target() instanceof PushTarget.Webhook target) {
+            WebhookRequests.Signable signable = webhooks.signable(target, subscription.device(), notification);
+            return () -> send(signable.signedNow().timeout(requestTimeout).build());
+        }
+        throw new IllegalArgumentException("no sender for " + subscription.target().getClass().getSimpleName());
+    }
+
+    private CompletionStage<Outcome> send(HttpRequest request) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .handle((response, failure) -> failure == null ? outcomeOf(response.statusCode(),
                         response.headers().firstValue("Retry-After"))
                         : new Outcome.RetryLater(Optional.empty(), failure.getClass().getSimpleName() + ": "

@@ -26,7 +26,7 @@ public class PushSenderFactory {
         // the default is here, not in the placeholder: a colon there would end the property's name
         String vapidSubject = subject.isBlank() ? DEFAULT_SUBJECT : subject;
         return new HttpPushSender(HttpPushSender.newClient(connectTimeout),
-                new WebPushRequests(keys, vapidSubject, ttl, urgency),
+                new WebPushRequests(keys, vapidSubject, ttl, urgency, clock),
                 new WebhookRequests(keys, clock), requestTimeout);
     }
 }

@@ -44,7 +44,7 @@ class HttpPushSenderTest {
 
     private HttpPushSender sender(Clock clock) {
         return new HttpPushSender(HttpPushSender.newClient(Duration.ofSeconds(2)),
-                new WebPushRequests(keys, "mailto:ops@example.com", Duration.ofHours(6), "high"),
+                new WebPushRequests(keys, "mailto:ops@example.com", Duration.ofHours(6), "high", Clock.systemUTC()),
                 new WebhookRequests(keys, clock), Duration.ofSeconds(5));
     }
 
@@ -61,7 +61,7 @@ class HttpPushSenderTest {
         PushSubscription subscription = new PushSubscription(new Device(bob, new DeviceId("browser")),
                 new PushTarget.WebPush(browser.endpoint(), browser.p256dh(), browser.auth()), Instant.now());
 
-        Outcome outcome = sender.send(subscription, notification).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Outcome outcome = sender.prepare(subscription, notification).send().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         assertThat(outcome).isEqualTo(new Outcome.Delivered());
         assertThat(pushService.refused()).isEmpty();
@@ -87,7 +87,7 @@ class HttpPushSenderTest {
         Notification withText = new Notification(bob, chat, notification.message(), notification.position(), 1,
                 notification.sentAt(), Optional.of("see you at 8 ✓"), "key-2");
 
-        sender.send(subscription, withText).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        sender.prepare(subscription, withText).send().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         assertThat(JSON.readValue(pushService.delivered(browser).get(0).payload(), Map.class))
                 .containsEntry("text", "see you at 8 ✓");
@@ -98,7 +98,7 @@ class HttpPushSenderTest {
         PushSubscription subscription = new PushSubscription(new Device(bob, new DeviceId("relay")),
                 new PushTarget.Webhook(receiver.url()), Instant.now());
 
-        Outcome outcome = sender.send(subscription, notification).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Outcome outcome = sender.prepare(subscription, notification).send().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         assertThat(outcome).isEqualTo(new Outcome.Delivered());
         assertThat(receiver.refused()).isEmpty();
@@ -115,7 +115,7 @@ class HttpPushSenderTest {
         PushSubscription subscription = new PushSubscription(new Device(bob, new DeviceId("relay")),
                 new PushTarget.Webhook(receiver.url()), Instant.now());
 
-        Outcome outcome = slowClock.send(subscription, notification).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Outcome outcome = slowClock.prepare(subscription, notification).send().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         assertThat(outcome).isInstanceOf(Outcome.Failed.class);
         assertThat(receiver.refused()).singleElement().asString().contains("too far");
@@ -125,14 +125,14 @@ class HttpPushSenderTest {
     @Test
     void aPushServiceThatNeverAnswersEndsInARetryAfterTheRequestTimeoutWithoutHoldingAThread() throws Exception {
         HttpPushSender impatient = new HttpPushSender(HttpPushSender.newClient(Duration.ofSeconds(2)),
-                new WebPushRequests(keys, "mailto:ops@example.com", Duration.ofHours(6), "normal"),
+                new WebPushRequests(keys, "mailto:ops@example.com", Duration.ofHours(6), "normal", Clock.systemUTC()),
                 new WebhookRequests(keys, Clock.systemUTC()), Duration.ofMillis(300));
         TestPushService.Subscription browser = pushService.subscribe();
         pushService.hang();
         PushSubscription subscription = new PushSubscription(new Device(bob, new DeviceId("browser")),
                 new PushTarget.WebPush(browser.endpoint(), browser.p256dh(), browser.auth()), Instant.now());
 
-        var pending = impatient.send(subscription, notification).toCompletableFuture();
+        var pending = impatient.prepare(subscription, notification).send().toCompletableFuture();
         assertThat(pending).as("send returns before any answer").isNotDone();
 
         assertThat(pending.get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.RetryLater.class);

@@ -25,7 +25,7 @@ class WebPushSenderContractTest extends PushSenderContract {
     private static final TestPushService BROWSER_KEYS = new TestPushService();
     private static final PushTestKeys KEYS = new PushTestKeys();
     static final PushSender SENDER = new HttpPushSender(HttpPushSender.newClient(Duration.ofSeconds(2)),
-            new WebPushRequests(KEYS, "mailto:ops@example.com", Duration.ofHours(1), "normal"),
+            new WebPushRequests(KEYS, "mailto:ops@example.com", Duration.ofHours(1), "normal", Clock.systemUTC()),
             new WebhookRequests(KEYS, Clock.systemUTC()), Duration.ofSeconds(5));
 
     @AfterAll

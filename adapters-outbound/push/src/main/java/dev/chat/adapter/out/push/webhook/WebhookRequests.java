@@ -31,16 +31,31 @@ public final class WebhookRequests {
         this.clock = clock;
     }
 
-    public HttpRequest.Builder request(PushTarget.Webhook target, Device device, Notification notification) {
-        byte[] body = PushPayload.forWebhook(notification, device);
-        String id = notification.idempotencyKey();
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        return HttpRequest.newBuilder(target.url())
-                .header("Content-Type", "application/json")
-                .header("webhook-id", id)
-                .header("webhook-timestamp", timestamp)
-                .header("webhook-signature", "v1," + signature(id, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    /** A webhook request whose body is made; {@link Signable#signedNow()} stamps and signs one attempt. */
+    public Signable signable(PushTarget.Webhook target, Device device, Notification notification) {
+        return new Signable(target, PushPayload.forWebhook(notification, device), notification.idempotencyKey());
+    }
+
+    public final class Signable {
+        private final PushTarget.Webhook target;
+        private final byte[] body;
+        private final String id;
+
+        private Signable(PushTarget.Webhook target, byte[] body, String id) {
+            this.target = target;
+            this.body = body;
+            this.id = id;
+        }
+
+        public HttpRequest.Builder signedNow() {
+            String timestamp = Long.toString(clock.instant().getEpochSecond());
+            return HttpRequest.newBuilder(target.url())
+                    .header("Content-Type", "application/json")
+                    .header("webhook-id", id)
+                    .header("webhook-timestamp", timestamp)
+                    .header("webhook-signature", "v1," + signature(id, timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        }
     }
 
     String signature(String id, String timestamp, byte[] body) {
