@@ -83,6 +83,8 @@ public final class LoadGenerator implements Callable<Integer> {
             description = "pid(s) of the server's processes, for RSS, CPU and heap (summed over several)")
     List<Long> serverPids;
 
+    /** Handshake times of every connection made, in microseconds. */
+    private final org.HdrHistogram.ConcurrentHistogram handshakes = new org.HdrHistogram.ConcurrentHistogram(3);
     private final String runId = Long.toString(System.currentTimeMillis() % 10_000_000, 36);
     private final Map<String, Object> result = new java.util.LinkedHashMap<>();
     private ChatApi chatApi;
@@ -169,6 +171,7 @@ public final class LoadGenerator implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             int index = i;
             inFlight.acquire();
+            long began = System.nanoTime();
             java.util.function.Consumer<String> handler = handlers.apply(index);
             CompletableFuture<Device> future = Device.connect(client,
                     target == Target.RELAY ? relay : gateways.get(index % gateways.size()),
@@ -184,6 +187,8 @@ public final class LoadGenerator implements Callable<Integer> {
                     refused.incrementAndGet();
                     ready.countDown();
                 } else {
+                    // TCP connect, upgrade and the server's token check: what a reconnect storm waits for
+                    handshakes.recordValue(Math.max(1, (System.nanoTime() - began) / 1_000));
                     connected.set(index, device);
                     if (target == Target.RELAY) {
                         ready.countDown();
@@ -229,6 +234,9 @@ public final class LoadGenerator implements Callable<Integer> {
         result.put("connections", connections);
         result.put("open", stillOpen);
         result.put("connectsPerSecond", round(connections / seconds));
+        result.put("handshakeP50Ms", ms(handshakes.getValueAtPercentile(50)));
+        result.put("handshakeP99Ms", ms(handshakes.getValueAtPercentile(99)));
+        result.put("handshakeMaxMs", ms(handshakes.getMaxValue()));
         result.put("rssGrowthBytes", rssAfter - rssBefore);
         result.put("rssPerConnectionBytes", rssBefore < 0 ? -1 : (rssAfter - rssBefore) / connections);
         result.put("liveHeapPerConnectionBytes", heapBefore < 0 ? -1 : (heapAfter - heapBefore) / connections);
@@ -238,6 +246,8 @@ public final class LoadGenerator implements Callable<Integer> {
                 : ((rssAfter - rssBefore) + (heapAfter - heapBefore)) / connections;
         result.put("memoryPerConnectionBytes", memoryPerConnection);
         result.put("serverRssBytes", rssAfter);
+        System.out.printf("connect: handshakes p50 %.1f ms, p99 %.1f ms, max %.1f ms (256 at a time)%n",
+                result.get("handshakeP50Ms"), result.get("handshakeP99Ms"), result.get("handshakeMaxMs"));
         System.out.printf("connect: %d/%d open, %.0f connects/s, RSS +%d KB (%d B per connection), live heap %d B per "
                         + "connection, memory per connection %d B (RSS growth + live heap growth)%n",
                 stillOpen, connections, connections / seconds, (rssAfter - rssBefore) / 1024,

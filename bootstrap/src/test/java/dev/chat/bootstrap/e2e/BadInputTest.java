@@ -71,6 +71,31 @@ class BadInputTest extends EmbeddedServerTest {
     }
 
     @Test
+    void aBinaryMessageAndMembersOfTheWrongTypeGetMalformedJsonWithTheFramesIdWhenItCanBeRead() {
+        try (WsClient ws = WsClient.connect(server.gateway(), ivy.token(), "tablet")) {
+            ws.nextOfType("caught_up");
+
+            ws.sendBinary(new byte[]{1, 2, 3});
+            assertThat(ws.nextOfType("error")).containsEntry("code", "malformed_json")
+                    .as("absent, not null: the frame had no id").doesNotContainKey("id");
+
+            ws.sendRaw("{\"type\":42,\"id\":\"w1\"}");
+            assertThat(ws.nextOfType("error")).containsEntry("code", "malformed_json").containsEntry("id", "w1");
+            ws.sendRaw("{\"type\":\"send\",\"id\":\"w2\",\"chatId\":\"" + chat + "\",\"body\":7}");
+            assertThat(ws.nextOfType("error")).containsEntry("code", "malformed_json").containsEntry("id", "w2");
+            ws.sendRaw("{\"type\":\"history\",\"id\":\"w3\",\"chatId\":\"" + chat + "\",\"limit\":\"ten\"}");
+            assertThat(ws.nextOfType("error")).containsEntry("code", "malformed_json").containsEntry("id", "w3");
+            ws.sendRaw("{\"type\":\"presence\",\"id\":\"w4\",\"users\":[1,2]}");
+            assertThat(ws.nextOfType("error")).containsEntry("code", "malformed_json").containsEntry("id", "w4");
+            ws.sendRaw("{\"type\":\"ping\",\"id\":17}");
+            assertThat(ws.nextOfType("error")).as("an id that is not a string is not echoed")
+                    .containsEntry("code", "malformed_json").doesNotContainKey("id");
+
+            assertThat(ws.sendMessage(chat, "w-ok", "the connection still serves")).containsEntry("type", "accepted");
+        }
+    }
+
+    @Test
     void aFrameOverTheSizeLimitClosesTheConnectionWith1009AndOthersKeepChatting() {
         try (WsClient jonPhone = WsClient.connect(server.gateway(), jon.token(), "phone");
              WsClient ivyTablet = WsClient.connect(server.gateway(), ivy.token(), "tablet")) {

@@ -2,6 +2,9 @@ package dev.chat.bootstrap.e2e;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What operators and integrators rely on: health, readiness, Prometheus metrics, OpenAPI, JWKS. */
@@ -12,6 +15,9 @@ class OperationsTest extends EmbeddedServerTest {
         ApiClient.Response health = api.get("/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json()).containsEntry("status", "UP");
+        assertThat(health.json().get("details"))
+                .as("the JDBC URL, the data path and disk sizes are not shown to anyone who asks").isNull();
+        assertThat(health.body()).doesNotContain("jdbc:", "diskSpace");
         assertThat(api.get("/health/readiness", null).status()).isEqualTo(200);
         assertThat(api.get("/health/liveness", null).status()).isEqualTo(200);
     }
@@ -40,6 +46,39 @@ class OperationsTest extends EmbeddedServerTest {
         ApiClient.Response openApi = api.get("/swagger/chat-api-1.0.yml", null);
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body()).contains("openapi: 3", "/api/chats/{chatId}/messages", "/api/groups");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOpenApiDocumentStatesTheCreatedStatusWhereTheServerAnswers201() {
+        Map<String, Object> document = new org.yaml.snakeyaml.Yaml().load(api.get("/swagger/chat-api-1.0.yml", null).body());
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        for (String path : List.of("/api/auth/signup", "/api/chats/{chatId}/messages", "/api/presence/sessions",
+                "/api/groups")) {
+            Map<String, Object> post = (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get("post");
+            assertThat(((Map<String, Object>) post.get("responses")).keySet()).as("POST " + path)
+                    .contains("201").doesNotContain("200");
+        }
+        ChatUser ann = ChatUser.signUp(api, "openapi-ann");
+        assertThat(api.post("/api/presence/sessions", ann.token(), Map.of()).status()).isEqualTo(201);
+        assertThat(api.post("/api/groups", ann.token(), Map.of("name", "g", "members", List.of())).status()).isEqualTo(201);
+    }
+
+    @Test
+    void theGatewayListensWithABacklogSizedForReconnectStorms() throws Exception {
+        int port = server.gateway().getPort();
+        Process ss;
+        try {
+            ss = new ProcessBuilder("ss", "-ltnH", "sport = :" + port).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("this test reads the listen backlog with `ss` (iproute2), which is missing", e);
+        }
+        String line = new String(ss.getInputStream().readAllBytes()).strip();
+        assertThat(ss.waitFor()).isZero();
+        // a listening socket's Send-Q is its backlog; the kernel caps it at net.core.somaxconn
+        int somaxconn = Integer.parseInt(java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/net/core/somaxconn")).get(0).strip());
+        // (readString reads procfs files short: their size is reported wrong)
+        assertThat(Integer.parseInt(line.split("\\s+")[2])).as(line).isEqualTo(Math.min(4096, somaxconn));
     }
 
     @Test

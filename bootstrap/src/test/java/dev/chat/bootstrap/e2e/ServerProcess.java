@@ -253,7 +253,8 @@ final class ServerProcess implements AutoCloseable {
         /** The low end of the kernel's ephemeral range (Linux); 32768 where it cannot be read. */
         private static int ephemeralLow() {
             try {
-                String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+                // readAllLines, not readString: procfs reports a wrong size and readString reads it short
+                String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
                 int low = Integer.parseInt(range.split("\\s+")[0]);
                 return low > LOWEST + 1_000 ? low : 32_768;
             } catch (IOException | RuntimeException e) {

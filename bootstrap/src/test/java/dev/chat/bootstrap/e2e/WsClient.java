@@ -99,6 +99,10 @@ final class WsClient implements AutoCloseable {
         socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
     /** Sends a message and returns the server's acknowledgement (an {@code accepted} frame). */
     Map<String, Object> sendMessage(String chatId, String clientId, String body) {
         send(Map.of("type", "send", "id", clientId, "chatId", chatId, "body", body));

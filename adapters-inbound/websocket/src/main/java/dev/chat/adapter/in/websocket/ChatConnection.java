@@ -2,6 +2,7 @@ package dev.chat.adapter.in.websocket;
 
 import dev.chat.domain.user.InvalidTokenException;
 import dev.chat.adapter.in.websocket.frames.ClientFrame;
+import dev.chat.adapter.in.websocket.frames.FrameShape;
 import dev.chat.adapter.in.websocket.frames.ServerFrames;
 import dev.chat.application.delivery.DeviceEvent;
 import dev.chat.application.delivery.DeviceSession;
@@ -14,12 +15,14 @@ import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
 import org.eclipse.jetty.util.Callback;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
+import io.micronaut.json.tree.JsonNode;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,19 +75,36 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
         caller = authenticated.caller();
         deviceSession = services.connect().connect(authenticated.caller(), authenticated.device(), this);
         session.addMessageHandler(String.class, this);
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) binary -> reply(
+                new ServerFrames.Error(null, "malformed_json", "binary messages are not part of the protocol: send "
+                        + "each frame as a JSON object in a text message")));
     }
 
     @Override
     public void onMessage(String text) {
-        ClientFrame frame;
+        JsonNode tree;
         try {
-            frame = services.json().readValue(text, ClientFrame.class);
+            tree = services.json().readValue(text, JsonNode.class);
         } catch (IOException | RuntimeException e) {
-            reply(new ServerFrames.Error(null, "malformed_json", "the frame is not a JSON object of the protocol"));
+            reply(new ServerFrames.Error(null, "malformed_json", "the frame is not JSON"));
             return;
         }
-        if (frame == null) {
-            reply(new ServerFrames.Error(null, "malformed_json", "the frame is not a JSON object of the protocol"));
+        if (tree == null || !tree.isObject()) {
+            reply(new ServerFrames.Error(null, "malformed_json", "the frame is not a JSON object"));
+            return;
+        }
+        // the id is echoed whenever it can be read, so that a client's pending request ends with this answer
+        String id = FrameShape.readableId(tree);
+        String wrong = FrameShape.memberOfTheWrongType(tree);
+        if (wrong != null) {
+            reply(new ServerFrames.Error(id, "malformed_json", "member " + wrong));
+            return;
+        }
+        ClientFrame frame;
+        try {
+            frame = services.json().readValueFromTree(tree, ClientFrame.class);
+        } catch (IOException | RuntimeException e) {
+            reply(new ServerFrames.Error(id, "malformed_json", "the frame is not a JSON object of the protocol"));
             return;
         }
         try {

@@ -29,5 +29,11 @@ public record GatewayConfiguration(
         @Bindable(defaultValue = "8082") int heartbeatPort,
         @Bindable(defaultValue = "10s") Duration heartbeatInterval,
         /* a stopping gateway tells each device to wait a random time up to this before reconnecting */
-        @Bindable(defaultValue = "10s") Duration reconnectSpread) {
+        @Bindable(defaultValue = "10s") Duration reconnectSpread,
+        /*
+         * connections the kernel holds for the gateway before it accepts them (the listen backlog). At
+         * Jetty's 50, a reconnect storm overflows it and each dropped attempt waits for the client's
+         * TCP to retry after a second; the kernel caps it at net.core.somaxconn (4096 on recent Linux)
+         */
+        @Bindable(defaultValue = "4096") int acceptQueue) {
 }

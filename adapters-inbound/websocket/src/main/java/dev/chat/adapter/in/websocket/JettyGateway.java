@@ -46,6 +46,7 @@ public final class JettyGateway {
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(config.acceptQueue());
         // frames are decoded byte by byte (UTF-8, unmasking): from a heap buffer that is markedly cheaper
         connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration()
                 .setUseInputDirectByteBuffers(false);

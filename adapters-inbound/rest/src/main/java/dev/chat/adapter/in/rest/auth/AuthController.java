@@ -11,9 +11,11 @@ import dev.chat.application.identity.SignUpUseCase;
 import dev.chat.application.port.TokenIssuer;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,9 +41,9 @@ public class AuthController {
 
     @Operation(summary = "Create an account (username 3-32 of a-z 0-9 . _ -, password 8-128 characters)")
     @Post("/signup")
-    public HttpResponse<UserView> signUp(@Body SignUpRequest request) {
-        return HttpResponse.created(mapper.toView(
-                signUp.signUp(request.username(), request.password(), request.displayName())));
+    @Status(HttpStatus.CREATED)
+    public UserView signUp(@Body SignUpRequest request) {
+        return mapper.toView(signUp.signUp(request.username(), request.password(), request.displayName()));
     }
 
     @Operation(summary = "Exchange username and password for an access token (a JWT for the WebSocket and the API)")

@@ -17,11 +17,13 @@ import dev.chat.domain.Require;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.user.UserId;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -60,13 +62,14 @@ public class GroupController {
 
     @Operation(summary = "Create a group; the caller becomes its admin")
     @Post
-    public HttpResponse<ChatView> create(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller,
+    @Status(HttpStatus.CREATED)
+    public ChatView create(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller,
                                          @Body CreateGroupRequest request) {
         Set<UserId> members = new LinkedHashSet<>();
         for (String member : request.members() == null ? List.<String>of() : request.members()) {
             members.add(UserId.parse(member));
         }
-        return HttpResponse.created(mapper.toView(create.create(caller, request.name(), members)));
+        return mapper.toView(create.create(caller, request.name(), members));
     }
 
     @Operation(summary = "Rename a group (admins only)")

@@ -21,10 +21,12 @@ import dev.chat.domain.message.Message;
 import dev.chat.domain.message.Position;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
@@ -65,7 +67,8 @@ public class MessageController {
 
     @Operation(summary = "Send a message (201); the same clientMessageId again returns the same message and stores nothing new")
     @Post("/messages")
-    public HttpResponse<MessageView> send(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller,
+    @Status(HttpStatus.CREATED)
+    public MessageView send(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller,
                                           String chatId, @Body SendMessageRequest request) {
         Require.present(request.clientMessageId(), "clientMessageId");
         Require.present(request.body(), "body");
@@ -81,7 +84,7 @@ public class MessageController {
             }
             throw e;
         }
-        return HttpResponse.created(mapper.toView(message));
+        return mapper.toView(message);
     }
 
     @Operation(summary = "Acknowledge every message up to a position for a device (its offset only moves forward)")

@@ -50,11 +50,12 @@ public class PresenceController {
 
     @Operation(summary = "Open a presence session: credentials to sign UDP heartbeats (docs/presence-datagram.md)")
     @Post("/sessions")
-    public HttpResponse<PresenceSessionView> openSession(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller) {
+    @Status(HttpStatus.CREATED)
+    public PresenceSessionView openSession(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller) {
         PresenceSession session = sessions.open(caller);
-        return HttpResponse.created(new PresenceSessionView(session.idHex(), session.ticketBase64Url(),
+        return new PresenceSessionView(session.idHex(), session.ticketBase64Url(),
                 session.keyBase64Url(), heartbeatPort, heartbeatIntervalSeconds, session.expiresAt().toString(),
-                System.currentTimeMillis()));
+                System.currentTimeMillis());
     }
 
     @Operation(summary = "Revoke one of your presence sessions: its heartbeats are refused on every node "

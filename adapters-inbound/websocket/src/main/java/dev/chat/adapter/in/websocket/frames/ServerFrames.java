@@ -1,6 +1,7 @@
 package dev.chat.adapter.in.websocket.frames;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -12,6 +13,7 @@ public final class ServerFrames {
 
     /** The message is durably in the log: the sender's acknowledgement. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Accepted(String type, String id, String chatId, String messageId, long position, String sentAt) {
         public Accepted(String id, String chatId, String messageId, long position, String sentAt) {
             this("accepted", id, chatId, messageId, position, sentAt);
@@ -20,12 +22,14 @@ public final class ServerFrames {
 
     /** A message of one of the device's chats. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MessageFrame(String type, String chatId, String messageId, long position, String senderId,
                                String senderDevice, String clientMessageId, String body, String sentAt) {
     }
 
     /** An answer to a {@code history} request. {@code next} is the cursor of the following page, null at the end. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record History(String type, String id, String chatId, List<MessageFrame> messages, @Nullable Long next) {
         public History(String id, String chatId, List<MessageFrame> messages, Long next) {
             this("history", id, chatId, messages, next);
@@ -34,6 +38,7 @@ public final class ServerFrames {
 
     /** A chat's membership or name changed. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ChatEvent(String type, String chatId, String change, String userId, String actorId,
                             @Nullable String name) {
         public ChatEvent(String chatId, String change, String userId, String actorId, String name) {
@@ -43,6 +48,7 @@ public final class ServerFrames {
 
     /** A contact's presence; {@code lastSeen} is null when unknown or private. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Presence(String type, @Nullable String id, String userId, boolean online, @Nullable String lastSeen) {
         public Presence(String id, String userId, boolean online, String lastSeen) {
             this("presence", id, userId, online, lastSeen);
@@ -54,12 +60,14 @@ public final class ServerFrames {
      * 256-bit HMAC key in base64url (docs/presence-datagram.md says how to sign with them).
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PresenceSessionGranted(String type, @Nullable String id, String sessionId, String ticket, String key,
                                          int udpPort, long heartbeatIntervalSeconds, String expiresAt, long serverTime) {
     }
 
     /** Everything missed while away has been sent; what follows is live. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CaughtUp(String type, int messages) {
         public CaughtUp(int messages) {
             this("caught_up", messages);
@@ -68,6 +76,7 @@ public final class ServerFrames {
 
     /** A request was refused; {@code code} is stable and documented, {@code id} is the client's frame id. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Error(String type, @Nullable String id, String code, String message) {
         public Error(String id, String code, String message) {
             this("error", id, code, message);
@@ -76,6 +85,7 @@ public final class ServerFrames {
 
     /** The answer to a client's {@code ping}. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Pong(String type, @Nullable String id) {
         public Pong(String id) {
             this("pong", id);
@@ -84,6 +94,7 @@ public final class ServerFrames {
 
     /** Nothing to report but that the request was done (e.g. an {@code ack}, when the client asked for a receipt). */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Done(String type, String id) {
         public Done(String id) {
             this("done", id);
