@@ -56,6 +56,8 @@ import dev.chat.application.port.TokenIssuer;
 import dev.chat.application.port.UserRepository;
 import dev.chat.application.presence.DecideHere;
 import dev.chat.application.push.ManagePushSubscriptions;
+import dev.chat.application.limits.RateLimit;
+import dev.chat.application.limits.SendLimits;
 import dev.chat.application.push.MuteChats;
 import dev.chat.application.delivery.PushNotifier;
 import dev.chat.application.push.PublishWebPushKey;
@@ -222,8 +224,11 @@ public class UseCaseFactory {
 
     @Singleton
     SendMessage sendMessage(ChatRepository chats, MessageLog log, IdGenerator ids, MessagePolicy policy,
-                            ChatMetrics metrics, Clock clock) {
-        return new SendMessage(chats, log, ids, policy, metrics, clock);
+                            ChatMetrics metrics, Clock clock,
+                            @Value("${chat.limits.send-per-user:50/s burst 200}") String perUser,
+                            @Value("${chat.limits.send-per-chat:20/s burst 50}") String perChat) {
+        return new SendMessage(chats, log, ids, policy, metrics, clock,
+                new SendLimits(RateLimit.parse("send-per-user", perUser), RateLimit.parse("send-per-chat", perChat)));
     }
 
     @Singleton
