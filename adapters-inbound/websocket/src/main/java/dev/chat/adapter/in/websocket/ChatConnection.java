@@ -53,6 +53,9 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
         this.sendLimit = new RateLimiter(services.config().sendRatePerSecond(), services.config().sendBurst());
     }
 
+    /** Whether this connection took one of the gateway's slots (released once, on close). */
+    private volatile boolean holdsSlot;
+
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         this.session = session;
@@ -64,6 +67,12 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
             close(CloseCodes.POLICY_VIOLATION, code);
             return;
         }
+        if (!services.slots().tryOpen()) {
+            services.metrics().refused("gateway_full");
+            close(CloseCodes.TRY_AGAIN_LATER, "gateway_full");
+            return;
+        }
+        holdsSlot = true;
         try {
             // frames are gathered and written on flush: see write()
             session.getAsyncRemote().setBatchingAllowed(true);
@@ -253,6 +262,10 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
+        if (holdsSlot) {
+            holdsSlot = false;
+            services.slots().closed();
+        }
         DeviceSession ds = deviceSession;
         if (ds != null) {
             services.connect().disconnect(ds);

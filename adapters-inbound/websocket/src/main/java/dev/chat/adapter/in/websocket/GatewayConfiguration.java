@@ -35,5 +35,7 @@ public record GatewayConfiguration(
          * Jetty's 50, a reconnect storm overflows it and each dropped attempt waits for the client's
          * TCP to retry after a second; the kernel caps it at net.core.somaxconn (4096 on recent Linux)
          */
-        @Bindable(defaultValue = "4096") int acceptQueue) {
+        @Bindable(defaultValue = "4096") int acceptQueue,
+        /* open connections at most (1013 gateway_full past it); 0: the open-file limit less 1,024 */
+        @Bindable(defaultValue = "0") int maxConnections) {
 }

@@ -26,5 +26,6 @@ public record GatewayServices(AuthenticateUseCase authenticate,
                               MessageFrameMapper frames,
                               GatewayConfiguration config,
                               GatewayMetrics metrics,
-                              DeferredFlusher flusher) {
+                              DeferredFlusher flusher,
+                              ConnectionSlots slots) {
 }
