@@ -43,6 +43,14 @@ class KeyedRateLimiterTest {
         assertThat(small.tryAcquire("a")).isFalse();
         small.tryAcquire("b");
         small.tryAcquire("c");
-        assertThat(small.tryAcquire("a")).as("a was the least recently used of three and was forgotten").isTrue();
+        assertThat(small.tryAcquire("a")).as("past two keys, none full again: all were forgotten").isTrue();
+
+        KeyedRateLimiter<String> refilling = new KeyedRateLimiter<>(new RateLimit(1, Duration.ofSeconds(1), 1), 2,
+                () -> now);
+        refilling.tryAcquire("a");
+        refilling.tryAcquire("b");
+        now += TimeUnit.SECONDS.toNanos(1);
+        refilling.tryAcquire("c");
+        assertThat(refilling.tryAcquire("c")).as("c's bucket was kept while the full ones went").isFalse();
     }
 }
