@@ -64,11 +64,6 @@ public final class PushNotifications implements PushNotifier {
                         + maxPending + " pending, retries " + firstRetry + " to " + maxRetry);
             }
         }
-
-        public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(30), false, 5, Duration.ofSeconds(1), Duration.ofMinutes(1), 10_000, 50,
-                    200);
-        }
     }
 
     private record Attempt(PushSubscription subscription, PushSender.Prepared push, int number, Instant due) {

@@ -52,8 +52,4 @@ public final class ConnectionSlots {
     void closed() {
         open.decrementAndGet();
     }
-
-    int max() {
-        return max;
-    }
 }

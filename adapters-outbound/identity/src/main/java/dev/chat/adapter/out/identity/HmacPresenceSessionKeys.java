@@ -13,8 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * Presence session keys as HMAC-SHA256 of the ticket under a secret the nodes share
@@ -71,7 +69,7 @@ public final class HmacPresenceSessionKeys implements PresenceSessionKeys {
 
     static byte[] secretFrom(String configured, boolean required, Path dataDir) {
         if (configured != null && !configured.isBlank()) {
-            return decode(configured.strip(), "chat.presence.session-secret", MIN_SECRET_BYTES);
+            return Secrets.decode(configured.strip(), "chat.presence.session-secret", MIN_SECRET_BYTES);
         }
         if (required) {
             throw new IllegalStateException("chat.presence.session-secret (CHAT_PRESENCE_SESSION_SECRET) is not set: "
@@ -82,31 +80,10 @@ public final class HmacPresenceSessionKeys implements PresenceSessionKeys {
         OwnerOnlyFile file = new OwnerOnlyFile(dataDir.resolve("identity").resolve("presence-session.secret"),
                 "presence sessions");
         try {
-            return decode(file.readOrCreate(() -> randomSecret(MIN_SECRET_BYTES)).strip(), file.path().toString(),
+            return Secrets.decode(file.readOrCreate(() -> Secrets.random(MIN_SECRET_BYTES)).strip(), file.path().toString(),
                     MIN_SECRET_BYTES);
         } catch (IOException e) {
             throw new IllegalStateException("cannot keep the presence sessions' secret in " + file.path(), e);
         }
-    }
-
-    /** {@code bytes} random bytes, base64url: a new secret's text. */
-    static String randomSecret(int bytes) {
-        byte[] fresh = new byte[bytes];
-        new SecureRandom().nextBytes(fresh);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(fresh);
-    }
-
-    /** A secret's base64url (or base64) text as bytes, refused when shorter than {@code minBytes}. */
-    static byte[] decode(String text, String where, int minBytes) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(text.replace('+', '-').replace('/', '_').replace("=", ""));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(where + " is not base64url", e);
-        }
-        if (bytes.length < minBytes) {
-            throw new IllegalStateException(where + " holds " + bytes.length + " bytes; at least " + minBytes + " are needed");
-        }
-        return bytes;
     }
 }

@@ -93,7 +93,7 @@ public final class PushKeys implements PushServerKeys {
 
     private static byte[] webhookSecretFrom(String configured, boolean required, Path folder) {
         if (!configured.isBlank()) {
-            return HmacPresenceSessionKeys.decode(configured.strip(), "chat.push.webhook.secret", WEBHOOK_SECRET_BYTES);
+            return Secrets.decode(configured.strip(), "chat.push.webhook.secret", WEBHOOK_SECRET_BYTES);
         }
         if (required) {
             throw new IllegalStateException("chat.push.webhook.secret (CHAT_PUSH_WEBHOOK_SECRET) is not set: every "
@@ -102,8 +102,8 @@ public final class PushKeys implements PushServerKeys {
         }
         OwnerOnlyFile file = new OwnerOnlyFile(folder.resolve("webhook.secret"), "webhook signatures");
         try {
-            return HmacPresenceSessionKeys.decode(
-                    file.readOrCreate(() -> HmacPresenceSessionKeys.randomSecret(WEBHOOK_SECRET_BYTES)).strip(),
+            return Secrets.decode(
+                    file.readOrCreate(() -> Secrets.random(WEBHOOK_SECRET_BYTES)).strip(),
                     file.path().toString(), WEBHOOK_SECRET_BYTES);
         } catch (IOException e) {
             throw new IllegalStateException("cannot keep the webhook secret in " + file.path(), e);
@@ -130,8 +130,8 @@ public final class PushKeys implements PushServerKeys {
 
     /** Decodes the pair and proves it is one: a signature made with the private key verifies with the public. */
     private static VapidKeyPair checked(String publicText, String privateText, String where) {
-        byte[] publicKey = HmacPresenceSessionKeys.decode(publicText, where + " (public key)", 65);
-        byte[] privateKey = HmacPresenceSessionKeys.decode(privateText, where + " (private key)", 32);
+        byte[] publicKey = Secrets.decode(publicText, where + " (public key)", 65);
+        byte[] privateKey = Secrets.decode(privateText, where + " (private key)", 32);
         if (publicKey.length != 65 || publicKey[0] != 4 || privateKey.length != 32) {
             throw new IllegalStateException(where + ": the VAPID public key is 65 bytes starting with 4 (uncompressed "
                     + "P-256) and the private key 32 bytes, base64url");
