@@ -30,20 +30,32 @@ final class ServerProcess implements AutoCloseable {
     private final Map<String, String> properties;
     private final int apiPort;
     private final Path log;
+    /** The Micronaut environment the process runs in; null for the embedded default. */
+    private final String environment;
     private Process process;
 
-    private ServerProcess(String name, Map<String, String> properties, int apiPort, Path log) {
+    private ServerProcess(String name, Map<String, String> properties, int apiPort, Path log, String environment) {
         this.name = name;
+        this.environment = environment;
         this.properties = properties;
         this.apiPort = apiPort;
         this.log = log;
     }
 
-    /** Starts the process; {@link #awaitReady()} waits for it to serve. */
+    /** Starts a process of the distributed profile; {@link #awaitReady()} waits for it to serve. */
     static ServerProcess start(String name, Map<String, String> properties) {
+        return start(name, properties, "distributed");
+    }
+
+    /** Starts a process on the embedded default (no Micronaut environment set). */
+    static ServerProcess startEmbedded(String name, Map<String, String> properties) {
+        return start(name, properties, null);
+    }
+
+    private static ServerProcess start(String name, Map<String, String> properties, String environment) {
         int apiPort = Integer.parseInt(properties.get("micronaut.server.port"));
         Path log = Path.of("target", "cluster-it", name + ".log");
-        ServerProcess server = new ServerProcess(name, new TreeMap<>(properties), apiPort, log);
+        ServerProcess server = new ServerProcess(name, new TreeMap<>(properties), apiPort, log, environment);
         server.launch();
         return server;
     }
@@ -62,7 +74,11 @@ final class ServerProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().put("MICRONAUT_ENVIRONMENTS", "distributed");
+            if (environment == null) {
+                builder.environment().remove("MICRONAUT_ENVIRONMENTS");
+            } else {
+                builder.environment().put("MICRONAUT_ENVIRONMENTS", environment);
+            }
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("starting " + name, e);
@@ -118,6 +134,19 @@ final class ServerProcess implements AutoCloseable {
     void kill() {
         process.destroyForcibly();
         waitFor(30);
+    }
+
+    /** SIGTERM, as an operator or an orchestrator stops a server: shutdown hooks run; does not wait. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to exit and answers its exit code; fails with its log if it does not. */
+    int awaitExit(java.time.Duration within) {
+        if (!waitFor((int) Math.max(1, within.toSeconds()))) {
+            fail(name + " did not exit within " + within + ":\n" + logTail());
+        }
+        return process.exitValue();
     }
 
     /** Starts the same process again (same ports, same data folder, same properties). */

@@ -2,6 +2,7 @@ package dev.chat.adapter.in.websocket;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -15,15 +16,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The chat gateway's own embedded Jetty 12, serving the Jakarta WebSocket endpoint at
  * {@code chat.gateway.path} on {@code chat.gateway.port}. Started and stopped with the application.
  * The thread pool is bounded: WebSocket I/O needs few threads, and every thread costs memory.
+ * On a graceful shutdown it stops taking connections and sends its devices away (1012) before any
+ * store closes, so that no frame arrives while the stores go.
  */
 @Context
 @Requires(property = "chat.gateway.enabled", notEquals = "false")
-public final class JettyGateway {
+public final class JettyGateway implements GracefulShutdownCapable {
     private static final Logger LOG = LoggerFactory.getLogger(JettyGateway.class);
 
     private final GatewayServices services;
@@ -71,6 +76,20 @@ public final class JettyGateway {
     /** The port actually bound (differs from the configured one when that is 0). */
     public int port() {
         return connector.getLocalPort();
+    }
+
+    @Override
+    public CompletionStage<?> shutdownGracefully() {
+        if (server != null) {
+            try {
+                // the listening socket only: the connections held stay open to get their 1012
+                connector.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the gateway's listening socket failed", e);
+            }
+            services.connect().disconnectAll();
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     @PreDestroy
