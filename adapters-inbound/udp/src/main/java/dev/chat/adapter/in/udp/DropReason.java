@@ -18,6 +18,8 @@ public enum DropReason {
     REVOKED_SESSION,
     REPLAYED,
     STALE,
+    /** A genuine new heartbeat, past its session's rate ({@code chat.limits.presence-per-session}). */
+    RATE_LIMITED,
     /** Handling failed inside the server (a bug, never the sender's doing); logged. */
     FAILED;
 

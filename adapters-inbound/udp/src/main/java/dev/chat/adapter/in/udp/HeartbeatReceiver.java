@@ -1,5 +1,7 @@
 package dev.chat.adapter.in.udp;
 
+import dev.chat.application.limits.RateGate;
+import dev.chat.application.limits.RateLimit;
 import dev.chat.application.presence.HeartbeatUseCase;
 import dev.chat.application.presence.PresenceSessionsUseCase;
 import dev.chat.domain.user.UserId;
@@ -12,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Checks one datagram and, when it is a valid heartbeat, records it. The checks go from cheap to
  * dear (length, version, expiry, MAC with the key derived from the ticket, revocation, clock,
- * sequence) and nothing in them throws on any input. A ticket seen before costs no derivation: its
+ * sequence, the session's rate) and nothing in them throws on any input. A ticket seen before costs no derivation: its
  * key waits in {@code verified}, shared by the node's receiving threads. One instance per thread.
  */
 final class HeartbeatReceiver {
@@ -20,14 +22,16 @@ final class HeartbeatReceiver {
     private final HeartbeatUseCase heartbeats;
     private final ConcurrentHashMap<Long, VerifiedSession> verified;
     private final long maxSkewMillis;
+    private final RateLimit perSession;
     private final HeartbeatSigner signer = new HeartbeatSigner();
 
     HeartbeatReceiver(PresenceSessionsUseCase sessions, HeartbeatUseCase heartbeats,
-                      ConcurrentHashMap<Long, VerifiedSession> verified, long maxSkewMillis) {
+                      ConcurrentHashMap<Long, VerifiedSession> verified, long maxSkewMillis, RateLimit perSession) {
         this.sessions = sessions;
         this.heartbeats = heartbeats;
         this.verified = verified;
         this.maxSkewMillis = maxSkewMillis;
+        this.perSession = perSession;
     }
 
     /** {@code datagram} holds the received bytes from index 0 to {@code length}. */
@@ -49,7 +53,7 @@ final class HeartbeatReceiver {
         if (nowMillis >= expiresAt) {
             return DropReason.EXPIRED_SESSION;
         }
-        VerifiedSession session = verify(datagram, view, expiresAt);
+        VerifiedSession session = verify(datagram, view, expiresAt, nowMillis);
         if (session == null) {
             return DropReason.BAD_MAC;
         }
@@ -64,12 +68,16 @@ final class HeartbeatReceiver {
         if (!session.acceptSequence(view.getLong(HeartbeatDatagram.OFFSET_SEQUENCE))) {
             return DropReason.REPLAYED;
         }
+        // after the MAC and the sequence: only the session's own new heartbeats spend its permits
+        if (!session.gate.tryAcquire(nowMillis * 1_000_000L)) {
+            return DropReason.RATE_LIMITED;
+        }
         heartbeats.heartbeat(session.user, sentAt);
         return DropReason.NONE;
     }
 
     /** The verified session whose key signed this datagram, or null when the MAC does not match. */
-    private VerifiedSession verify(byte[] datagram, ByteBuffer view, long expiresAt) {
+    private VerifiedSession verify(byte[] datagram, ByteBuffer view, long expiresAt, long nowMillis) {
         long idHigh = view.getLong(HeartbeatDatagram.OFFSET_SESSION_HIGH);
         long idLow = view.getLong(HeartbeatDatagram.OFFSET_SESSION_LOW);
         long userHigh = view.getLong(HeartbeatDatagram.OFFSET_USER_HIGH);
@@ -84,7 +92,8 @@ final class HeartbeatReceiver {
             // a forged ticket never enters the cache
             return null;
         }
-        VerifiedSession fresh = new VerifiedSession(idLow, user, expiresAt, key);
+        VerifiedSession fresh = new VerifiedSession(idLow, user, expiresAt, key,
+                RateGate.of(perSession, nowMillis * 1_000_000L));
         return verified.compute(idHigh, (high, current) ->
                 current != null && current.matches(idLow, userHigh, userLow, expiresAt) ? current : fresh);
     }

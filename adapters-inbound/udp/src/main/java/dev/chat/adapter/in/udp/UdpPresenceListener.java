@@ -1,11 +1,13 @@
 package dev.chat.adapter.in.udp;
 
+import dev.chat.application.limits.RateLimit;
 import dev.chat.application.presence.HeartbeatUseCase;
 import dev.chat.application.presence.PresenceSessionsUseCase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -41,6 +43,7 @@ public final class UdpPresenceListener {
     private final UdpPresenceConfiguration config;
     private final PresenceSessionsUseCase sessions;
     private final HeartbeatUseCase heartbeats;
+    private final RateLimit perSession;
     private final Map<DropReason, Counter> counters = new EnumMap<>(DropReason.class);
     /** Tickets verified on this node, by the session id's high 64 bits, shared by the receiving threads. */
     private final ConcurrentHashMap<Long, VerifiedSession> verified = new ConcurrentHashMap<>();
@@ -50,8 +53,10 @@ public final class UdpPresenceListener {
     private int port;
 
     public UdpPresenceListener(UdpPresenceConfiguration config, PresenceSessionsUseCase sessions,
-                               HeartbeatUseCase heartbeats, MeterRegistry registry) {
+                               HeartbeatUseCase heartbeats, MeterRegistry registry,
+                               @Value("${chat.limits.presence-per-session:1/s burst 10}") String perSession) {
         this.config = config;
+        this.perSession = RateLimit.parse("presence-per-session", perSession);
         this.sessions = sessions;
         this.heartbeats = heartbeats;
         for (DropReason reason : DropReason.values()) {
@@ -79,7 +84,7 @@ public final class UdpPresenceListener {
             port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
             channels.add(channel);
             HeartbeatReceiver receiver = new HeartbeatReceiver(sessions, heartbeats, verified,
-                    config.maxClockSkew().toMillis());
+                    config.maxClockSkew().toMillis(), perSession);
             Thread thread = new Thread(() -> receiveLoop(channel, receiver), "presence-udp-" + i);
             thread.setDaemon(true);
             threads.add(thread);

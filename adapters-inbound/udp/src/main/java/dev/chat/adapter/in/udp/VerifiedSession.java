@@ -1,5 +1,6 @@
 package dev.chat.adapter.in.udp;
 
+import dev.chat.application.limits.RateGate;
 import dev.chat.domain.user.UserId;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -7,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A ticket this node has verified once: its derived key, so that the next heartbeats cost one HMAC
- * and no derivation, and the last sequence number accepted here.
+ * and no derivation, the last sequence number accepted here, and the session's rate gate on this node.
  */
 final class VerifiedSession {
     final long idLow;
@@ -16,9 +17,11 @@ final class VerifiedSession {
     final long expiresAtMillis;
     final UserId user;
     final SecretKeySpec key;
+    final RateGate gate;
     private final AtomicLong lastSequence = new AtomicLong(Long.MIN_VALUE);
 
-    VerifiedSession(long idLow, UserId user, long expiresAtMillis, SecretKeySpec key) {
+    VerifiedSession(long idLow, UserId user, long expiresAtMillis, SecretKeySpec key, RateGate gate) {
+        this.gate = gate;
         this.idLow = idLow;
         this.userHigh = user.value().getMostSignificantBits();
         this.userLow = user.value().getLeastSignificantBits();

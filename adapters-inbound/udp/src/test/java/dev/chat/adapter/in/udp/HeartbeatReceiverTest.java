@@ -1,5 +1,6 @@
 package dev.chat.adapter.in.udp;
 
+import dev.chat.application.limits.RateLimit;
 import dev.chat.domain.presence.PresenceSession;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -20,10 +21,10 @@ class HeartbeatReceiverTest {
     private final Fixtures.Sessions sessions = new Fixtures.Sessions();
     private final Fixtures.Heartbeats heartbeats = new Fixtures.Heartbeats();
     private final HeartbeatReceiver receiver = new HeartbeatReceiver(sessions, heartbeats,
-            new ConcurrentHashMap<>(), 60_000);
+            new ConcurrentHashMap<>(), 60_000, RateLimit.OFF);
     /** Another node: its own cache of verified tickets and sequences, the same secret. */
     private final HeartbeatReceiver onAnotherNode = new HeartbeatReceiver(sessions, heartbeats,
-            new ConcurrentHashMap<>(), 60_000);
+            new ConcurrentHashMap<>(), 60_000, RateLimit.OFF);
     private final PresenceSession session = sessions.add(Fixtures.user(), Instant.now().plusSeconds(3600));
     private final long now = System.currentTimeMillis();
 
@@ -77,6 +78,35 @@ class HeartbeatReceiverTest {
         assertThat(receive(Fixtures.heartbeat(session, 4, now))).isEqualTo(DropReason.REPLAYED);
         assertThat(receive(Fixtures.heartbeat(session, 6, now))).isEqualTo(DropReason.NONE);
         assertThat(heartbeats.received).hasSize(2);
+    }
+
+    @Test
+    void aSessionPastItsRateIsDroppedWhileOtherSessionsAndForgeriesSpendNothingOfIt() {
+        HeartbeatReceiver limited = new HeartbeatReceiver(sessions, heartbeats, new ConcurrentHashMap<>(), 60_000,
+                RateLimit.parse("presence-per-session", "1/10s burst 3"));
+        PresenceSession other = sessions.add(Fixtures.user(), Instant.now().plusSeconds(3600));
+        PresenceSession mallory = sessions.add(Fixtures.user(), Instant.now().plusSeconds(3600));
+        for (int forged = 1; forged <= 5; forged++) {
+            byte[] bad = Fixtures.heartbeatSignedWith(session, mallory.key(), forged, now);
+            assertThat(limited.receive(Arrays.copyOf(bad, 2048), bad.length, now)).isEqualTo(DropReason.BAD_MAC);
+        }
+        for (int sequence = 1; sequence <= 3; sequence++) {
+            byte[] genuine = Fixtures.heartbeat(session, sequence, now);
+            assertThat(limited.receive(Arrays.copyOf(genuine, 2048), genuine.length, now))
+                    .as("within the burst of 3, forgeries before spent none of it").isEqualTo(DropReason.NONE);
+        }
+        byte[] fourth = Fixtures.heartbeat(session, 4, now);
+        assertThat(limited.receive(Arrays.copyOf(fourth, 2048), fourth.length, now)).isEqualTo(DropReason.RATE_LIMITED);
+        byte[] replay = Fixtures.heartbeat(session, 3, now);
+        assertThat(limited.receive(Arrays.copyOf(replay, 2048), replay.length, now)).isEqualTo(DropReason.REPLAYED);
+        byte[] others = Fixtures.heartbeat(other, 1, now);
+        assertThat(limited.receive(Arrays.copyOf(others, 2048), others.length, now))
+                .as("another session has its own permits").isEqualTo(DropReason.NONE);
+        byte[] later = Fixtures.heartbeat(session, 5, now + 10_000);
+        assertThat(limited.receive(Arrays.copyOf(later, 2048), later.length, now + 10_000))
+                .as("one permit back after 10 s").isEqualTo(DropReason.NONE);
+        assertThat(heartbeats.received).containsExactly(session.user(), session.user(), session.user(), other.user(),
+                session.user());
     }
 
     @Test

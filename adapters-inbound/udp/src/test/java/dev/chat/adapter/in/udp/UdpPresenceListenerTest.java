@@ -27,7 +27,7 @@ class UdpPresenceListenerTest {
     @BeforeEach
     void start() throws Exception {
         listener = new UdpPresenceListener(new UdpPresenceConfiguration(true, "127.0.0.1", 0, 2,
-                Duration.ofSeconds(60), 1 << 20), sessions, heartbeats, registry);
+                Duration.ofSeconds(60), 1 << 20), sessions, heartbeats, registry, "1/1m burst 5");
         listener.start();
         client = DatagramChannel.open();
         client.connect(new InetSocketAddress("127.0.0.1", listener.port()));
@@ -68,6 +68,22 @@ class UdpPresenceListenerTest {
         assertThat(count("none")).isEqualTo(2);
         assertThat(count("failed")).isZero();
         assertThat(heartbeats.received).containsOnly(session.user());
+    }
+
+    @Test
+    void aSessionSendingFasterThanItsLimitIsDroppedAndCountedAndTheNextSessionIsServed() throws Exception {
+        PresenceSession chatty = sessions.add(Fixtures.user(), Instant.now().plusSeconds(3600));
+        PresenceSession quiet = sessions.add(Fixtures.user(), Instant.now().plusSeconds(3600));
+        long now = System.currentTimeMillis();
+        for (int sequence = 1; sequence <= 20; sequence++) {
+            send(Fixtures.heartbeat(chatty, sequence, now));
+        }
+        send(Fixtures.heartbeat(quiet, 1, now));
+        await().atMost(Duration.ofSeconds(5)).until(() -> total() >= 21);
+        assertThat(count("rate_limited")).as(summary()).isEqualTo(15);
+        assertThat(count("none")).as(summary()).isEqualTo(6);
+        assertThat(heartbeats.received).filteredOn(chatty.user()::equals).hasSize(5);
+        assertThat(heartbeats.received).contains(quiet.user());
     }
 
     private void send(byte[] datagram) throws Exception {
