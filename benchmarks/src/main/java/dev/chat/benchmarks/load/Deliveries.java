@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Deliveries {
     private final Recorder latencyMicros = new Recorder(3);
+    /* the same latencies again, read and reset slice by slice for a soak's report over time */
+    private final Recorder sliceMicros = new Recorder(3);
     private final LongAdder delivered = new LongAdder();
     private final LongAdder measuredDeliveries = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
@@ -72,12 +74,15 @@ final class Deliveries {
         deliveredOf.incrementAndGet(sender);
         if (measuring) {
             measuredDeliveries.increment();
-            latencyMicros.recordValue(Math.max(0, (now - sentAt) / 1_000));
+            long micros = Math.max(0, (now - sentAt) / 1_000);
+            latencyMicros.recordValue(micros);
+            sliceMicros.recordValue(micros);
         }
     }
 
     void startMeasuring() {
         latencyMicros.reset();
+        sliceMicros.reset();
         measuredDeliveries.reset();
         measuring = true;
     }
@@ -85,6 +90,11 @@ final class Deliveries {
     void stopMeasuring() {
         measuring = false;
         window = latencyMicros.getIntervalHistogram();
+    }
+
+    /** The latencies recorded since the previous call (or since measuring began). */
+    Histogram sliceLatency() {
+        return sliceMicros.getIntervalHistogram();
     }
 
     Histogram latency() {

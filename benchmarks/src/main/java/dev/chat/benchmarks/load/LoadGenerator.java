@@ -59,6 +59,11 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "20s", converter = DurationConverter.class) Duration duration;
     @Option(names = "--warmup", defaultValue = "5s", converter = DurationConverter.class) Duration warmup;
     @Option(names = "--drain", defaultValue = "10s", converter = DurationConverter.class) Duration drain;
+    @Option(names = "--report-every", defaultValue = "0s", converter = DurationConverter.class, description = "one-to-one "
+            + "and group: a line per slice of this length while measuring (a soak): deliveries/s, p50/p99/max, server RSS")
+    Duration reportEvery;
+    @Option(names = "--heap-every", defaultValue = "5", description = "with --report-every: the live heap after a full "
+            + "GC (jcmd GC.run, whose pause lands in that slice) every this many slices; 0: never") int heapEvery;
     @Option(names = "--body-bytes", defaultValue = "100") int bodyBytes;
     @Option(names = "--messages", defaultValue = "1000", description = "messages waiting (offline, sync, history)")
     int messages;
@@ -449,6 +454,7 @@ public final class LoadGenerator implements Callable<Integer> {
         long end = measureFrom + duration.toNanos();
         long cpuBefore = -1;
         boolean measuring = false;
+        SoakReport soak = null;
         long interval = rate > 0 ? 1_000_000_000L / rate : 0;
         long next = start;
         int turn = 0;
@@ -459,6 +465,7 @@ public final class LoadGenerator implements Callable<Integer> {
                 deliveries.startMeasuring();
                 cpuBefore = probe.cpuMillis();
                 measuring = true;
+                soak = SoakReport.start(reportEvery, heapEvery, deliveries, probe);
             }
             if (now >= end) {
                 break;
@@ -485,6 +492,9 @@ public final class LoadGenerator implements Callable<Integer> {
                     LockSupport.parkNanos(200_000);
                 }
             }
+        }
+        if (soak != null) {
+            result.put("slices", soak.stop());
         }
         deliveries.stopMeasuring();
         long cpuAfter = probe.cpuMillis();

@@ -1,0 +1,80 @@
+package dev.chat.benchmarks.load;
+
+import org.HdrHistogram.Histogram;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A long run seen slice by slice, so that a leak or a slow drift shows as a trend rather than
+ * hiding in one overall percentile: each slice's deliveries per second and latency percentiles,
+ * the server's resident memory, and now and then its live heap after a full GC. Runs on its own
+ * thread, so that probing the server never delays the sends.
+ */
+final class SoakReport {
+    private final Deliveries deliveries;
+    private final ServerProbe probe;
+    private final int heapEvery;
+    private final long sliceNanos;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "soak-report");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<Map<String, Object>> slices = new ArrayList<>();
+    private long lastDelivered;
+    private long lastAt = System.nanoTime();
+
+    private SoakReport(Duration every, int heapEvery, Deliveries deliveries, ServerProbe probe) {
+        this.deliveries = deliveries;
+        this.probe = probe;
+        this.heapEvery = heapEvery;
+        this.sliceNanos = every.toNanos();
+        this.lastDelivered = deliveries.measuredDeliveries();
+    }
+
+    /** Starts reporting every {@code every}; null when {@code every} is zero (no soak report asked). */
+    static SoakReport start(Duration every, int heapEvery, Deliveries deliveries, ServerProbe probe) {
+        if (every.isZero()) {
+            return null;
+        }
+        SoakReport report = new SoakReport(every, heapEvery, deliveries, probe);
+        report.timer.scheduleAtFixedRate(report::slice, report.sliceNanos, report.sliceNanos, TimeUnit.NANOSECONDS);
+        return report;
+    }
+
+    private synchronized void slice() {
+        long now = System.nanoTime();
+        long delivered = deliveries.measuredDeliveries();
+        Histogram latency = deliveries.sliceLatency();
+        int index = slices.size() + 1;
+        Map<String, Object> slice = new LinkedHashMap<>();
+        slice.put("slice", index);
+        slice.put("deliveredPerSecond", Math.round((delivered - lastDelivered) / ((now - lastAt) / 1e9)));
+        slice.put("p50Ms", latency.getValueAtPercentile(50) / 1000.0);
+        slice.put("p99Ms", latency.getValueAtPercentile(99) / 1000.0);
+        slice.put("maxMs", latency.getMaxValue() / 1000.0);
+        slice.put("serverRssMiB", probe.rssBytes() / (1024 * 1024));
+        // after the slice's latencies were read: the forced GC's pause falls into the next slice
+        if (heapEvery > 0 && index % heapEvery == 0) {
+            slice.put("liveHeapMiB", probe.liveHeapBytes() / (1024 * 1024));
+        }
+        slice.put("loadAverage", ServerProbe.loadAverage());
+        slices.add(slice);
+        lastDelivered = delivered;
+        lastAt = now;
+        System.out.println("SLICE " + slice);
+    }
+
+    /** Stops reporting and answers every slice reported. */
+    synchronized List<Map<String, Object>> stop() {
+        timer.shutdownNow();
+        return List.copyOf(slices);
+    }
+}
