@@ -136,12 +136,13 @@ public final class ConnectDevice implements ConnectDeviceUseCase {
                     onlyOwnSoFar = false;
                     if (session.offerCatchUp(message)) {
                         sent++;
+                        // within the page too: a page is larger than a small queue limit
+                        waitForDrain(session);
                     }
                 }
                 if (page.size() < PAGE) {
                     return sent;
                 }
-                waitForDrain(session);
             }
             return sent;
         } finally {
@@ -151,8 +152,10 @@ public final class ConnectDevice implements ConnectDeviceUseCase {
         }
     }
 
+    /** Pauses catch-up while the device's queue is above half its limit (at most 2,000), so that replaying never cuts it off. */
     private static void waitForDrain(DeviceSession session) {
-        while (session.sink().queued() > MAX_QUEUED_DURING_CATCH_UP && !session.isClosed()) {
+        int highWater = Math.min(MAX_QUEUED_DURING_CATCH_UP, session.sink().queueLimit() / 2);
+        while (session.sink().queued() > highWater && !session.isClosed()) {
             try {
                 Thread.sleep(2);
             } catch (InterruptedException e) {

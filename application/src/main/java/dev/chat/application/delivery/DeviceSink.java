@@ -24,6 +24,11 @@ public interface DeviceSink {
     /** Events queued for the connection and not yet written; the core slows catch-up while it is high. */
     int queued();
 
+    /** How many events may wait before the connection is cut off as too slow; catch-up stays well under it. */
+    default int queueLimit() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Ends the connection, for the reason the core gives. */
     void disconnect(DisconnectReason reason);
 }

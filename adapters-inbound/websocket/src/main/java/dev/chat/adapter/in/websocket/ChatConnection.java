@@ -232,6 +232,11 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
     }
 
     @Override
+    public int queueLimit() {
+        return services.config().maxQueuedEvents();
+    }
+
+    @Override
     public int queued() {
         return queued.get();
     }
