@@ -31,6 +31,11 @@ public final class RateGate {
         return new RateGate(interval, interval * (limit.burst() - 1), nowNanos);
     }
 
+    /** True when every permit is back at {@code nowNanos}: the gate is as good as a new one. */
+    public boolean isFull(long nowNanos) {
+        return this == OPEN || nextDue.get() - nowNanos <= 0;
+    }
+
     /** Takes a permit if one is free at {@code nowNanos} (any monotonic clock, the same for every call). */
     public boolean tryAcquire(long nowNanos) {
         if (this == OPEN) {

@@ -1,5 +1,7 @@
 package dev.chat.adapter.in.websocket;
 
+import dev.chat.application.limits.RateGate;
+import dev.chat.application.limits.RateLimit;
 import dev.chat.domain.user.InvalidTokenException;
 import dev.chat.adapter.in.websocket.frames.ClientFrame;
 import dev.chat.adapter.in.websocket.frames.FrameShape;
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +44,7 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
     private final ClientRequests requests;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
-    private final RateLimiter sendLimit;
+    private final RateGate sendLimit;
     private volatile Session session;
     private volatile DeviceSession deviceSession;
     private volatile Caller caller;
@@ -50,7 +53,8 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
         this.services = services;
         this.encoder = encoder;
         this.requests = new ClientRequests(services, this);
-        this.sendLimit = new RateLimiter(services.config().sendRatePerSecond(), services.config().sendBurst());
+        this.sendLimit = RateGate.of(new RateLimit(services.config().sendRatePerSecond(), Duration.ofSeconds(1),
+                services.config().sendBurst()), System.nanoTime());
     }
 
     /** Whether this connection took one of the gateway's slots (released once, on close). */
@@ -143,7 +147,7 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
     }
 
     boolean allowSend() {
-        return sendLimit.tryAcquire();
+        return sendLimit.tryAcquire(System.nanoTime());
     }
 
     Caller caller() {
