@@ -65,4 +65,29 @@ class SendRateLimitsTest {
             assertThat(bobs.sendMessage(withBob, "reply", "bob's own budget")).containsEntry("type", "accepted");
         }
     }
+
+    @Test
+    void aConnectionIsLimitedOnItsOwnAndAnotherConnectionOfTheSameUserIsNot() {
+        try (RunningServer own = RunningServer.start(Map.of("chat.presence.udp.port", 0,
+                "chat.gateway.send-rate-per-second", 1, "chat.gateway.send-burst", 2))) {
+            ApiClient ownApi = new ApiClient(own.api());
+            ChatUser dee = ChatUser.signUp(ownApi, "conn-dee");
+            ChatUser eve = ChatUser.signUp(ownApi, "conn-eve");
+            String chat = dee.openDirectChatWith(ownApi, eve);
+            try (WsClient phone = WsClient.connect(own.gateway(), dee.token(), "phone");
+                 WsClient laptop = WsClient.connect(own.gateway(), dee.token(), "laptop")) {
+                phone.nextOfType("caught_up");
+                laptop.nextOfType("caught_up");
+                assertThat(phone.sendMessage(chat, "p1", "one")).containsEntry("type", "accepted");
+                assertThat(phone.sendMessage(chat, "p2", "two")).containsEntry("type", "accepted");
+                assertThat(phone.sendMessage(chat, "p3", "three")).as("past the connection's burst of 2")
+                        .containsEntry("type", "error").containsEntry("code", "rate_limited").containsEntry("id", "p3");
+                assertThat(laptop.sendMessage(chat, "l1", "from the laptop")).as("another connection's own budget")
+                        .containsEntry("type", "accepted");
+            }
+            List<?> stored = (List<?>) ownApi.get("/api/chats/" + chat + "/messages", eve.token()).json().get("messages");
+            assertThat(stored.stream().map(m -> (Object) ((Map<?, ?>) m).get("clientMessageId")).toList())
+                    .containsExactly("p1", "p2", "l1");
+        }
+    }
 }
