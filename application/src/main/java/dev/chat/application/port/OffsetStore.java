@@ -13,4 +13,7 @@ public interface OffsetStore {
 
     /** The device's offsets; a chat it never acknowledged is absent. */
     Map<ChatId, Position> offsetsOf(Device device);
+
+    /** The device's offset in one chat, {@link Position#START} if it never acknowledged there (one row, not all). */
+    Position offsetOf(Device device, ChatId chat);
 }

@@ -166,7 +166,7 @@ public final class PushNotifications implements PushNotifier {
     }
 
     private Notification notification(Membership recipient, Message message, PushSubscription subscription) {
-        Position acknowledged = offsets.offsetsOf(subscription.device()).getOrDefault(message.chatId(), Position.START);
+        Position acknowledged = offsets.offsetOf(subscription.device(), message.chatId());
         int waiting = Math.max(1, messages.countUnread(message.chatId(), Position.max(acknowledged, recipient.since()),
                 recipient.userId(), MAX_WAITING_COUNTED));
         return new Notification(recipient.userId(), message.chatId(), message.id(), message.position(), waiting,

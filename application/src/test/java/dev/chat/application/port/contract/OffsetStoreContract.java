@@ -67,6 +67,22 @@ public abstract class OffsetStoreContract {
     }
 
     @Test
+    void one_chats_offset_is_read_alone_and_is_the_start_where_nothing_was_acknowledged() {
+        Device phone = device("phone");
+        Device laptop = device("laptop");
+        ChatId chat = chatId();
+        ChatId other = chatId();
+        offsets().advance(phone, chat, new Position(7));
+        offsets().advance(phone, other, new Position(3));
+        offsets().advance(phone, chat, new Position(4));
+
+        assertThat(offsets().offsetOf(phone, chat)).isEqualTo(new Position(7));
+        assertThat(offsets().offsetOf(phone, other)).isEqualTo(new Position(3));
+        assertThat(offsets().offsetOf(phone, chatId())).isEqualTo(Position.START);
+        assertThat(offsets().offsetOf(laptop, chat)).isEqualTo(Position.START);
+    }
+
+    @Test
     void a_device_that_never_acknowledged_has_no_offsets() {
         assertThat(offsets().offsetsOf(device("tablet"))).isEmpty();
     }

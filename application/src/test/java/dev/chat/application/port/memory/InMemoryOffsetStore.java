@@ -21,4 +21,9 @@ public final class InMemoryOffsetStore implements OffsetStore {
     public Map<ChatId, Position> offsetsOf(Device device) {
         return Map.copyOf(offsets.getOrDefault(device, Map.of()));
     }
+
+    @Override
+    public Position offsetOf(Device device, ChatId chat) {
+        return offsetsOf(device).getOrDefault(chat, Position.START);
+    }
 }

@@ -30,6 +30,7 @@ public final class CassandraOffsetStore implements OffsetStore {
     private final int ttlSeconds;
     private final PreparedStatement advance;
     private final PreparedStatement offsetsOf;
+    private final PreparedStatement offsetOf;
 
     public CassandraOffsetStore(CqlSession session, CassandraSettings settings) {
         this.session = session;
@@ -39,6 +40,8 @@ public final class CassandraOffsetStore implements OffsetStore {
                     + " VALUES (?, ?, ?, ?) USING TTL ? AND TIMESTAMP ?");
             offsetsOf = session.prepare("SELECT chat_id, position FROM device_offsets"
                     + " WHERE user_id = ? AND device_id = ?");
+            offsetOf = session.prepare("SELECT position FROM device_offsets"
+                    + " WHERE user_id = ? AND device_id = ? AND chat_id = ?");
         } catch (RuntimeException e) {
             throw new CassandraFailure("preparing the offset statements", e);
         }
@@ -65,6 +68,16 @@ public final class CassandraOffsetStore implements OffsetStore {
             return offsets;
         } catch (RuntimeException e) {
             throw new CassandraFailure("reading offsets", e);
+        }
+    }
+
+    @Override
+    public Position offsetOf(Device device, ChatId chat) {
+        try {
+            Row row = session.execute(offsetOf.bind(device.user().value(), device.id().value(), chat.value())).one();
+            return row == null ? Position.START : new Position(row.getLong(0));
+        } catch (RuntimeException e) {
+            throw new CassandraFailure("reading an offset", e);
         }
     }
 }

@@ -44,6 +44,8 @@ public final class JdbcOffsetStore implements OffsetStore {
             + " (SELECT 1 FROM device_offsets WHERE user_id = ? AND device_id = ? AND chat_id = ?)";
     private static final String OFFSETS_OF = "SELECT chat_id, position FROM device_offsets"
             + " WHERE user_id = ? AND device_id = ?";
+    private static final String OFFSET_OF = "SELECT position FROM device_offsets"
+            + " WHERE user_id = ? AND device_id = ? AND chat_id = ?";
     private static final String DELETE_UNUSED = "DELETE FROM device_offsets WHERE updated_at < ?";
 
     private final DataSource dataSource;
@@ -97,6 +99,21 @@ public final class JdbcOffsetStore implements OffsetStore {
             return offsets;
         } catch (SQLException e) {
             throw StorageFailure.of("reading offsets", e);
+        }
+    }
+
+    @Override
+    public Position offsetOf(Device device, ChatId chat) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(OFFSET_OF)) {
+            query.setObject(1, device.user().value());
+            query.setString(2, device.id().value());
+            query.setObject(3, chat.value());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? new Position(row.getLong(1)) : Position.START;
+            }
+        } catch (SQLException e) {
+            throw StorageFailure.of("reading an offset", e);
         }
     }
 
