@@ -86,17 +86,28 @@ final class Keycloak {
                 URI.create((String) document.get("token_endpoint")));
     }
 
-    /** A user's access token from a client of a realm, by the password grant (every test user's password is {@code <name>-password}). */
+    /** What a token endpoint answers: the access token, and the ID and refresh tokens that come with it. */
+    record Tokens(String access, String id, String refresh) {
+    }
+
+    /** A user's access token from a client of a realm, by the password grant. */
     String accessToken(String realm, String client, String user) {
-        return accessToken(base, realm, client, user);
+        return tokens(base, realm, client, user).access();
     }
 
     String accessToken(URI server, String realm, String client, String user) {
+        return tokens(server, realm, client, user).access();
+    }
+
+    /** The password grant, asked at {@code server}; every test user's password is {@code <name>-password}. */
+    Tokens tokens(URI server, String realm, String client, String user) {
         HttpResponse<String> response = send(form(server.resolve("/realms/" + realm + "/protocol/openid-connect/token"),
                 Map.of("grant_type", "password", "client_id", client, "username", user, "password", user + "-password",
                         "scope", "openid")));
         expect(response, 200, "password grant of " + user + " at " + realm + "/" + client);
-        return (String) Json.object(response.body()).get("access_token");
+        Map<String, Object> answer = Json.object(response.body());
+        return new Tokens((String) answer.get("access_token"), (String) answer.get("id_token"),
+                (String) answer.get("refresh_token"));
     }
 
     /** The master realm's bootstrap admin: a token of yet another realm, signed with that realm's own keys. */
