@@ -1,5 +1,6 @@
 package dev.chat.adapter.out.identity;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static dev.chat.adapter.out.identity.TestKeys.AUDIENCE;
 import static dev.chat.adapter.out.identity.TestKeys.ISSUER;
@@ -100,9 +102,9 @@ class ProviderOutageTest {
                 .isInstanceOfSatisfying(InvalidTokenException.class, e -> assertThat(e.failure()).isEqualTo(expected));
     }
 
-    private java.util.List<String> warnings() {
+    private List<String> warnings() {
         synchronized (captured) {
-            return captured.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+            return captured.list.stream().filter(e -> e.getLevel() == Level.WARN)
                     .map(ILoggingEvent::getFormattedMessage).toList();
         }
     }
