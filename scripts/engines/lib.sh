@@ -6,6 +6,8 @@ ENGINES_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$ENGINES_HOME/../.." && pwd)"
 # every engine's jars, configuration, data, logs and PID file live under this folder
 ENGINES_DIR="${CHAT_ENGINES_DIR:-$REPO_ROOT/target/engines}"
+# the keycloak-quarkus-dist zip that keycloak-start unpacks (start, stop and env need its folder name)
+KEYCLOAK_VERSION=26.5.6
 
 log() { echo "[$(basename "$0")] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

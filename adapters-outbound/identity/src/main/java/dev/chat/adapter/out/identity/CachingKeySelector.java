@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Picks the public keys that may have signed a token (by its algorithm and kid) from a key source,
@@ -31,11 +32,15 @@ final class CachingKeySelector implements JWSKeySelector<SecurityContext> {
 
     private final Set<JWSAlgorithm> acceptedAlgorithms;
     private final JWKSource<SecurityContext> keySource;
+    private final BooleanSupplier providerUnreachable;
     private final Map<JWK, PublicKey> converted = new ConcurrentHashMap<>();
 
-    CachingKeySelector(Set<JWSAlgorithm> acceptedAlgorithms, JWKSource<SecurityContext> keySource) {
+    /** {@code providerUnreachable}: whether the keys at hand are all there is because the provider cannot be asked. */
+    CachingKeySelector(Set<JWSAlgorithm> acceptedAlgorithms, JWKSource<SecurityContext> keySource,
+                       BooleanSupplier providerUnreachable) {
         this.acceptedAlgorithms = Set.copyOf(acceptedAlgorithms);
         this.keySource = keySource;
+        this.providerUnreachable = providerUnreachable;
     }
 
     @Override
@@ -44,6 +49,10 @@ final class CachingKeySelector implements JWSKeySelector<SecurityContext> {
             return List.of();
         }
         List<JWK> candidates = keySource.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), context);
+        if (candidates.isEmpty() && providerUnreachable.getAsBoolean()) {
+            // the keys fetched before lack it, and the provider may well have it by now
+            throw new KeySourceException("no key " + header.getKeyID() + " among the keys fetched before");
+        }
         List<PublicKey> keys = new ArrayList<>(candidates.size());
         for (JWK candidate : candidates) {
             PublicKey key = converted.get(candidate);

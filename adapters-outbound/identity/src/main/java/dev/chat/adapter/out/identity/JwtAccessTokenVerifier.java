@@ -9,12 +9,14 @@ import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.OutageTolerantJWKSetSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.events.EventListener;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -37,12 +39,12 @@ import java.net.URI;
 import java.net.URL;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Verifies OIDC access tokens (signed JWTs) against the provider's published keys (JWKS), or the
@@ -68,11 +70,11 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier, Closea
 
     private static final int HTTP_TIMEOUT_MILLIS = 2_000;
     private static final int JWKS_SIZE_LIMIT_BYTES = 256 * 1024;
-    private static final long UNAVAILABLE_LOG_INTERVAL_MILLIS = 30_000;
+    private static final Duration OUTAGE_LOG_INTERVAL = Duration.ofSeconds(30);
 
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final KeySource keys;
-    private final AtomicLong lastUnavailableLog = new AtomicLong(Long.MIN_VALUE / 2);
+    private final LogThrottle unavailableLog = new LogThrottle(OUTAGE_LOG_INTERVAL);
 
     @Inject
     public JwtAccessTokenVerifier(AuthSettings settings, Optional<EmbeddedTokenIssuer> embeddedIssuer) {
@@ -84,7 +86,7 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier, Closea
         // one processor for all calls: it is thread-safe once configured
         this.processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(ACCESS_TOKEN_TYPES);
-        processor.setJWSKeySelector(new CachingKeySelector(ACCEPTED_ALGORITHMS, keys.source()));
+        processor.setJWSKeySelector(new CachingKeySelector(ACCEPTED_ALGORITHMS, keys.source(), keys::lastFetchFailed));
         processor.setJWSVerifierFactory(new CachingVerifierFactory());
         processor.setJWTClaimsSetVerifier(
                 new AccessTokenClaimsVerifier(settings.issuer(), settings.audience(), settings.clockSkew(), clock));
@@ -159,10 +161,7 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier, Closea
     }
 
     private InvalidTokenException unavailable(KeySourceException cause) {
-        long now = System.currentTimeMillis();
-        long last = lastUnavailableLog.get();
-        // during an outage every request fails alike: one line now and then says enough
-        if (now - last >= UNAVAILABLE_LOG_INTERVAL_MILLIS && lastUnavailableLog.compareAndSet(last, now)) {
+        if (unavailableLog.due()) {
             LOG.warn("the identity provider's keys cannot be fetched ({}): {}", keys.description(), cause.getMessage());
         }
         return new InvalidTokenException(TokenFailure.UNAVAILABLE, "the identity provider's keys cannot be fetched");
@@ -183,12 +182,34 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier, Closea
                         + "or enable the embedded issuer (chat.auth.embedded-issuer.enabled)"));
     }
 
+    /**
+     * How long fetched keys are used before they are fetched again, how early that starts, how long
+     * it may take, how often the provider may be asked at most, and how long the keys of the last
+     * successful fetch still verify while the provider cannot be reached.
+     */
+    record KeyTimings(Duration cacheTtl, Duration refreshAhead, Duration refreshTimeout, Duration minFetchInterval,
+                      Duration outageTolerance) {
+        static final KeyTimings DEFAULTS = new KeyTimings(
+                Duration.ofMillis(JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE),
+                Duration.ofMillis(JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME),
+                Duration.ofMillis(JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT),
+                Duration.ofMillis(JWKSourceBuilder.DEFAULT_RATE_LIMIT_MIN_INTERVAL),
+                Duration.ofHours(1));
+    }
+
     /** Where the verification keys come from, and what to say about it when they cannot be had. */
     record KeySource(JWKSource<SecurityContext> source, FetchOutcomeTracker fetches, ExecutorService refresher,
                      String description) {
 
-        /** The provider's JWK Set over HTTP(S): cached, refreshed ahead of expiry, rate-limited, retried once. */
+        /**
+         * The provider's JWK Set over HTTP(S): cached, refreshed ahead of expiry, rate-limited, retried
+         * once, and the last one fetched kept for a while when the provider cannot be reached.
+         */
         static KeySource remote(String jwksUri) {
+            return remote(jwksUri, KeyTimings.DEFAULTS);
+        }
+
+        static KeySource remote(String jwksUri, KeyTimings timings) {
             URL url = httpUrl(jwksUri);
             DefaultResourceRetriever retriever =
                     new DefaultResourceRetriever(HTTP_TIMEOUT_MILLIS, HTTP_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT_BYTES);
@@ -198,11 +219,21 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier, Closea
                 thread.setDaemon(true);
                 return thread;
             });
+            LogThrottle staleKeysLog = new LogThrottle(OUTAGE_LOG_INTERVAL);
+            EventListener<OutageTolerantJWKSetSource<SecurityContext>, SecurityContext> onOutage = event -> {
+                if (staleKeysLog.due() && event instanceof OutageTolerantJWKSetSource.OutageEvent<?> outage) {
+                    LOG.warn("the identity provider's keys cannot be fetched ({}): {}; verifying with the keys fetched "
+                                    + "before, for {} s more at most", url, outage.getException().getMessage(),
+                            TimeUnit.MILLISECONDS.toSeconds(outage.getRemainingTime()));
+                }
+            };
             JWKSource<SecurityContext> source = JWKSourceBuilder.create(fetches)
-                    .cache(JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE, JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
-                    .refreshAheadCache(JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME, null, refresher, false, null, false)
-                    .rateLimited(JWKSourceBuilder.DEFAULT_RATE_LIMIT_MIN_INTERVAL)
+                    .cache(timings.cacheTtl().toMillis(), timings.refreshTimeout().toMillis())
+                    .refreshAheadCache(timings.refreshAhead().toMillis(), null, refresher, false, null, false)
+                    .rateLimited(timings.minFetchInterval().toMillis())
                     .retrying(true)
+                    // otherwise every token is refused once the cache expires during an outage, known key or not
+                    .outageTolerant(timings.outageTolerance().toMillis(), onOutage)
                     .build();
             LOG.info("access tokens are verified against the keys at {}", url);
             return new KeySource(source, fetches, refresher, url.toString());
