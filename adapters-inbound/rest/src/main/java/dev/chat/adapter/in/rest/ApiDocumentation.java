@@ -12,7 +12,10 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 @OpenAPIDefinition(
         info = @Info(title = "chat-api", version = "1.0",
                 description = "Metadata and history API of the chat backend. Errors are RFC 9457 problem details "
-                        + "with a stable 'code' member. Live messaging is on the WebSocket gateway (docs/asyncapi.yaml).",
+                        + "with a stable 'code' member. Besides the statuses listed per operation, any authenticated "
+                        + "operation may answer 401 (token_* codes), 429 rate_limited (with Retry-After) and 503 "
+                        + "token_keys_unavailable (the identity provider cannot be reached; retry after Retry-After). "
+                        + "Live messaging is on the WebSocket gateway (docs/asyncapi.yaml).",
                 license = @License(name = "Apache-2.0")),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",

@@ -1,6 +1,7 @@
 package dev.chat.adapter.in.rest.security;
 
 import dev.chat.domain.user.InvalidTokenException;
+import dev.chat.domain.user.TokenFailure;
 import dev.chat.adapter.in.rest.problem.Problems;
 import dev.chat.adapter.in.rest.limits.RestRateLimits;
 import dev.chat.application.identity.AuthenticateUseCase;
@@ -46,6 +47,11 @@ public final class BearerAuthenticationFilter {
             // the per-user budget, known only once the caller is
             return limits.request(caller.user(), request.getPath());
         } catch (InvalidTokenException e) {
+            if (e.failure() == TokenFailure.UNAVAILABLE) {
+                // the provider's outage, not the client's token: a client that took a 401 would drop a good token
+                return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, e.failure().code(), e.getMessage(),
+                        request.getPath()).header("Retry-After", "5");
+            }
             return Problems.response(HttpStatus.UNAUTHORIZED, e.failure().code(), e.getMessage(), request.getPath())
                     .header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         }
