@@ -133,15 +133,16 @@ class CatchUpThenLiveTest {
     }
 
     @Test
-    void aSlowDeviceMakesTheCatchUpWaitBetweenPagesUntilItsQueueDrains() {
+    void aSlowDeviceMakesTheCatchUpWaitUntilItsQueueDrains() {
         node.handle(messages(1, 1_200));
         RecordingSink slow = RecordingSink.drainingAfter(3);
 
         connect.connect(new Caller(dana, new Username("dana")), tablet.id(), slow);
         runCatchUps();
 
-        assertThat(slow.messagesSentWhenAsked()).as("asked after each full page; no second page while the queue is long")
-                .containsExactly(500, 500, 500, 500, 1_000);
+        // asked after each message (a page can be longer than a small queue limit): nothing more while it is long
+        assertThat(slow.messagesSentWhenAsked()).as("messages pushed each time the queue was asked")
+                .startsWith(1, 1, 1, 1, 2, 3).hasSize(1_200 + 3);
         assertThat(slow.positions()).containsExactlyElementsOf(LongStream.rangeClosed(1, 1_200).boxed().toList());
         assertThat(slow.last()).isEqualTo(new DeviceEvent.CaughtUp(1_200));
     }
