@@ -52,4 +52,9 @@ public final class ConnectionSlots {
     void closed() {
         open.decrementAndGet();
     }
+
+    /** Connections holding a slot now. */
+    int open() {
+        return open.get();
+    }
 }

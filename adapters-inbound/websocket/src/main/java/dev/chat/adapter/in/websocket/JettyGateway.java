@@ -30,6 +30,7 @@ import java.util.concurrent.CompletionStage;
 @Requires(property = "chat.gateway.enabled", notEquals = "false")
 public final class JettyGateway implements GracefulShutdownCapable {
     private static final Logger LOG = LoggerFactory.getLogger(JettyGateway.class);
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(3);
 
     private final GatewayServices services;
     private final FrameEncoder encoder;
@@ -88,8 +89,32 @@ public final class JettyGateway implements GracefulShutdownCapable {
                 LOG.warn("closing the gateway's listening socket failed", e);
             }
             services.connect().disconnectAll();
+            return closesDone();
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Completes when every device answered its 1012 and its connection is gone, or after
+     * {@link #CLOSE_WAIT}: stopping Jetty earlier resets connections whose devices are still
+     * sending, and a reset can discard the close frame before the device reads it.
+     */
+    private CompletableFuture<Void> closesDone() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread waiter = new Thread(() -> {
+            long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+            while (services.slots().open() > 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+            done.complete(null);
+        }, "gateway-closing");
+        waiter.setDaemon(true);
+        waiter.start();
+        return done;
     }
 
     @PreDestroy
