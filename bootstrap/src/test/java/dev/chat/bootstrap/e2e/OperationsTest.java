@@ -64,6 +64,25 @@ class OperationsTest extends EmbeddedServerTest {
         assertThat(api.post("/api/groups", ann.token(), Map.of("name", "g", "members", List.of())).status()).isEqualTo(201);
     }
 
+    /** The fuzzer found these two answering 204 where the document said 200. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOpenApiDocumentStatesNoContentWhereTheServerAnswers204() {
+        Map<String, Object> document = new org.yaml.snakeyaml.Yaml().load(api.get("/swagger/chat-api-1.0.yml", null).body());
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        for (Map.Entry<String, String> operation : Map.of("/api/chats/{chatId}/offsets/{device}", "put",
+                "/api/groups/{id}/leave", "post").entrySet()) {
+            Map<String, Object> op = (Map<String, Object>) ((Map<String, Object>) paths.get(operation.getKey()))
+                    .get(operation.getValue());
+            assertThat(((Map<String, Object>) op.get("responses")).keySet()).as(operation.toString())
+                    .containsExactly("204");
+        }
+        ChatUser ann = ChatUser.signUp(api, "openapi-ann");
+        String group = (String) api.post("/api/groups", ann.token(), Map.of("name", "g", "members", List.of())).json().get("id");
+        assertThat(api.put("/api/chats/" + group + "/offsets/phone", ann.token(), Map.of("position", 0)).status()).isEqualTo(204);
+        assertThat(api.post("/api/groups/" + group + "/leave", ann.token(), Map.of()).status()).isEqualTo(204);
+    }
+
     @Test
     void theGatewayListensWithABacklogSizedForReconnectStorms() throws Exception {
         int port = server.gateway().getPort();

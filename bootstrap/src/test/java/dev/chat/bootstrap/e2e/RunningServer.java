@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * REST on Netty, the WebSocket gateway on Jetty, H2 in file mode. It can be restarted on the same
  * folder to show that nothing acknowledged is lost.
  */
-final class RunningServer implements AutoCloseable {
+public final class RunningServer implements AutoCloseable {
     private final Path dataDir;
     private final Map<String, Object> extra;
     private final String[] environments;
@@ -35,7 +35,7 @@ final class RunningServer implements AutoCloseable {
         return start(Map.of());
     }
 
-    static RunningServer start(Map<String, Object> extra) {
+    public static RunningServer start(Map<String, Object> extra) {
         return start(extra, "test");
     }
 
@@ -76,11 +76,11 @@ final class RunningServer implements AutoCloseable {
         boot();
     }
 
-    URI api() {
+    public URI api() {
         return URI.create("http://127.0.0.1:" + server.getPort());
     }
 
-    URI gateway() {
+    public URI gateway() {
         return URI.create("ws://127.0.0.1:" + context.getBean(JettyGateway.class).port() + "/ws");
     }
 
@@ -88,7 +88,7 @@ final class RunningServer implements AutoCloseable {
         return dataDir;
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 

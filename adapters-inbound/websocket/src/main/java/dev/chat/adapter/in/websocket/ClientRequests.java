@@ -75,7 +75,9 @@ final class ClientRequests {
     private void history(ClientFrame frame) {
         ChatId chat = ChatId.parse(required(frame.chatId(), "chatId", frame));
         Position after = new Position(frame.after() == null ? 0 : frame.after());
-        int limit = frame.limit() == null ? ReadHistoryUseCase.DEFAULT_LIMIT : frame.limit();
+        // saturated, not cut: a limit beyond 32 bits stays outside 1..500 and the use case refuses it
+        int limit = frame.limit() == null ? ReadHistoryUseCase.DEFAULT_LIMIT
+                : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, frame.limit()));
         HistoryPage page = services.history().after(connection.caller(), chat, after, limit);
         connection.reply(new ServerFrames.History(frame.id(), chat.toString(),
                 services.frames().toFrames(page.messages()), page.next().map(Position::value).orElse(null)));

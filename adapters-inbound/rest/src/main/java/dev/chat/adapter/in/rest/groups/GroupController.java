@@ -16,7 +16,6 @@ import dev.chat.application.identity.Caller;
 import dev.chat.domain.Require;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.user.UserId;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -104,8 +103,8 @@ public class GroupController {
 
     @Operation(summary = "Leave a group")
     @Post("/{id}/leave")
-    public HttpResponse<Void> leave(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller, String id) {
+    @Status(HttpStatus.NO_CONTENT)
+    public void leave(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller, String id) {
         leave.leave(caller, ChatId.parse(id));
-        return HttpResponse.noContent();
     }
 }

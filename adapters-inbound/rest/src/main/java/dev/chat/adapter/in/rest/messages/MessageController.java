@@ -20,7 +20,6 @@ import dev.chat.domain.message.ClientMessageId;
 import dev.chat.domain.message.Message;
 import dev.chat.domain.message.Position;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -89,11 +88,11 @@ public class MessageController {
 
     @Operation(summary = "Acknowledge every message up to a position for a device (its offset only moves forward)")
     @Put("/offsets/{device}")
-    public HttpResponse<Void> acknowledge(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller,
-                                          String chatId, String device, @Body AcknowledgeRequest request) {
+    @Status(HttpStatus.NO_CONTENT)
+    public void acknowledge(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller,
+                            String chatId, String device, @Body AcknowledgeRequest request) {
         Require.present(request.position(), "position");
         acknowledge.acknowledge(new Device(caller.user(), new DeviceId(device)), ChatId.parse(chatId),
                 new Position(request.position()));
-        return HttpResponse.noContent();
     }
 }

@@ -28,6 +28,7 @@ public final class GenericProblemHandler implements ErrorResponseProcessor<Probl
             case 400 -> "invalid_input";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
             case 413 -> "request_too_large";
             case 415 -> "unsupported_media_type";
             case 401 -> "unauthenticated";

@@ -8,6 +8,8 @@ import java.util.List;
 /**
  * Any frame a client sends, decoded flat: {@code type} says which fields matter. {@code id} is
  * the client's frame id, echoed in the answer; for {@code send} it is also the idempotency key.
+ * {@code limit} is read as 64 bits, like every integer, so that one beyond 32 bits is out of range
+ * rather than cut down to its low 32 bits.
  */
 @Serdeable
 public record ClientFrame(@Nullable String type,
@@ -16,6 +18,6 @@ public record ClientFrame(@Nullable String type,
                           @Nullable String body,
                           @Nullable Long position,
                           @Nullable Long after,
-                          @Nullable Integer limit,
+                          @Nullable Long limit,
                           @Nullable List<String> users) {
 }

@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * The JSON types of a client frame's members (docs/protocol.md, "Client frames"), checked before
  * the frame is read, so that {@code "type": 42} or {@code "body": {}} is a {@code malformed_json},
- * not a value coerced into something else. A member that is null counts as absent.
+ * not a value coerced into something else. A member that is null counts as absent. An integer
+ * must also fit in 64 bits: reading a wider one would keep only its low 64 bits, so that 2^64 + 5
+ * would act as 5.
  */
 public final class FrameShape {
     private enum Kind { STRING, INTEGER, STRINGS }
@@ -40,13 +42,13 @@ public final class FrameShape {
             }
             boolean right = switch (member.getValue()) {
                 case STRING -> value.isString();
-                case INTEGER -> value.isNumber() && isIntegral(value);
+                case INTEGER -> value.isNumber() && isLong(value);
                 case STRINGS -> value.isArray() && allStrings(value);
             };
             if (!right) {
                 return member.getKey() + " is not " + switch (member.getValue()) {
                     case STRING -> "a string";
-                    case INTEGER -> "an integer";
+                    case INTEGER -> "a 64-bit integer";
                     case STRINGS -> "an array of strings";
                 };
             }
@@ -54,10 +56,10 @@ public final class FrameShape {
         return null;
     }
 
-    private static boolean isIntegral(JsonNode number) {
+    private static boolean isLong(JsonNode number) {
         Number value = number.getNumberValue();
         return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
-                || value instanceof java.math.BigInteger;
+                || value instanceof java.math.BigInteger big && big.bitLength() < Long.SIZE;
     }
 
     private static boolean allStrings(JsonNode array) {
