@@ -71,6 +71,10 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
             close(CloseCodes.POLICY_VIOLATION, code);
             return;
         }
+        if (services.slots().isStopping()) {
+            disconnect(DisconnectReason.NODE_STOPPING);
+            return;
+        }
         if (!services.slots().tryOpen()) {
             services.metrics().refused("gateway_full");
             close(CloseCodes.TRY_AGAIN_LATER, "gateway_full");

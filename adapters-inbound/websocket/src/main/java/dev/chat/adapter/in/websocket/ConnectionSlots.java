@@ -20,6 +20,7 @@ public final class ConnectionSlots {
 
     private final int max;
     private final AtomicInteger open = new AtomicInteger();
+    private volatile boolean stopping;
 
     public ConnectionSlots(GatewayConfiguration config, MeterRegistry registry) {
         this.max = config.maxConnections() > 0 ? config.maxConnections() : fromOpenFileLimit();
@@ -51,6 +52,15 @@ public final class ConnectionSlots {
 
     void closed() {
         open.decrementAndGet();
+    }
+
+    /** From now on the gateway is stopping: a new connection is sent away at once. */
+    void stopTaking() {
+        stopping = true;
+    }
+
+    boolean isStopping() {
+        return stopping;
     }
 
     /** Connections holding a slot now. */

@@ -82,12 +82,9 @@ public final class JettyGateway implements GracefulShutdownCapable {
     @Override
     public CompletionStage<?> shutdownGracefully() {
         if (server != null) {
-            try {
-                // the listening socket only: the connections held stay open to get their 1012
-                connector.close();
-            } catch (RuntimeException e) {
-                LOG.warn("closing the gateway's listening socket failed", e);
-            }
+            // the listening socket stays open until Jetty stops: closing it early reset connections
+            // that still had frames in flight, and a device could lose its 1012 in the reset
+            services.slots().stopTaking();
             services.connect().disconnectAll();
             return closesDone();
         }
