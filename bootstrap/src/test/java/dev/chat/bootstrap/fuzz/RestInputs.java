@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * What the REST fuzzer sends, made from the served OpenAPI document: for every operation a valid
  * request (path parameters, query and body filled in by name), then the same with its body
- * mutated, replaced by random JSON or broken text; with its headers mutated (Authorization,
+ * mutated, replaced by random JSON or broken text, or cut short by its Content-Length; with its
+ * headers mutated (Authorization,
  * Content-Type, Accept, extra ones); and with its path, query or method mutated, or a path of no
  * operation at all.
  */
@@ -84,7 +85,12 @@ final class RestInputs {
                             .as((d, v, h) -> write("random-json-body", withBody(d, null), h,
                                     JsonText.write(v).getBytes(StandardCharsets.UTF_8)))),
                     Tuple.of(10, Combinators.combine(drafts, odd(), headers)
-                            .as((d, bytes, h) -> write("odd-body", withBody(d, null), h, bytes)))));
+                            .as((d, bytes, h) -> write("odd-body", withBody(d, null), h, bytes))),
+                    Tuple.of(3, Combinators.combine(drafts, Arbitraries.integers().between(1, 40))
+                            .as((d, shorter) -> {
+                                RestInput input = write("valid", d, validHeaders(), null);
+                                return input.withDeclaredLength(Math.max(0, input.bodyBytes().length - shorter));
+                            }))));
         }
         @SuppressWarnings("unchecked")
         Arbitrary<RestInput>[] all = perOperation.toArray(new Arbitrary[0]);
