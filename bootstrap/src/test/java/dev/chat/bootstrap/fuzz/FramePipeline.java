@@ -100,7 +100,7 @@ final class FramePipeline implements AutoCloseable {
                 }
                 WsInput input = inputs.get(i);
                 String text = input.text();
-                JsonNode tree = input.binary() || text == null ? null : Json.treeOrNull(text);
+                JsonNode tree = input.binary() || text == null ? null : Json.frameOrNull(text);
                 synchronized (this) {
                     sent.add(new Sent(input, tree, new ArrayList<>()));
                     String id = FrameOracle.idOf(tree);

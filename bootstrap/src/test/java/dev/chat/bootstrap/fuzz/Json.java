@@ -2,6 +2,7 @@ package dev.chat.bootstrap.fuzz;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -48,25 +49,49 @@ final class Json {
     }
 
     /**
-     * The tree as the server reads it, or null when it reads no JSON at all, or JSON that names a
-     * member twice (which the server refuses: docs/protocol.md, "Conventions").
+     * The tree of the text's first JSON value, as the server's REST binding reads a body, or null when
+     * it reads no JSON at all, or a first value that names a member twice (refused: protocol.md,
+     * "Conventions"). What follows the first value is not read.
      */
     static JsonNode treeOrNull(String text) {
+        return read(text, false);
+    }
+
+    /** The tree of a WebSocket frame as the gateway reads it: as {@link #treeOrNull}, and null when anything follows the value. */
+    static JsonNode frameOrNull(String text) {
+        return read(text, true);
+    }
+
+    private static JsonNode read(String text, boolean alone) {
+        try (JsonParser parser = STRICT.createParser(text)) {
+            int depth = 0;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+                if (depth == 0) {
+                    break;
+                }
+            }
+            if (alone && somethingFollows(parser)) {
+                return null;
+            }
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Duplicate field")) {
+                return null;
+            }
+            // any other fault: the mapper below decides, as the server's does
+        }
         try {
-            return namesAMemberTwice(text) ? null : MAPPER.readValue(text, JsonNode.class);
+            return MAPPER.readValue(text, JsonNode.class);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return null;
         }
     }
 
-    private static boolean namesAMemberTwice(String text) {
-        try (JsonParser parser = STRICT.createParser(text)) {
-            while (parser.nextToken() != null) {
-                // every member name passes the duplicate check on the way
-            }
-            return false;
+    private static boolean somethingFollows(JsonParser parser) {
+        try {
+            return parser.nextToken() != null;
         } catch (IOException e) {
-            return e.getMessage() != null && e.getMessage().startsWith("Duplicate field");
+            return true;
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * What the REST fuzzer sends, made from the served OpenAPI document: for every operation a valid
  * request (path parameters, query and body filled in by name), then the same with its body
- * mutated, replaced by random JSON or broken text; with its headers mutated (Authorization,
+ * mutated, replaced by random JSON or broken text, or cut short by its Content-Length; with its
+ * headers mutated (Authorization,
  * Content-Type, Accept, extra ones); and with its path, query or method mutated, or a path of no
  * operation at all.
  */
@@ -51,9 +52,9 @@ final class RestInputs {
                 Tuple.of(15, pathFuzz()));
     }
 
-    /** Every operation with a body, evenly: valid, mutated, broken or random bodies, mostly with valid headers. */
+    /** Every operation with a body: valid, mutated, broken or random bodies, mostly with valid headers. */
     private Arbitrary<RestInput> bodyFuzz() {
-        List<Arbitrary<RestInput>> perOperation = new ArrayList<>();
+        List<Tuple.Tuple2<Integer, Arbitrary<? extends RestInput>>> perOperation = new ArrayList<>();
         for (OpenApi.Operation operation : api.withBodies()) {
             Arbitrary<Draft> drafts = draft(operation);
             Arbitrary<String> keys = Arbitraries.of(List.copyOf(operation.body().keySet().isEmpty()
@@ -62,7 +63,9 @@ final class RestInputs {
                     WsInputs.bodies()).map(s -> (Object) s);
             Arbitrary<List<Header>> headers = Choose.weighted(Tuple.of(5, Arbitraries.just(validHeaders())),
                     Tuple.of(1, headers()));
-            perOperation.add(Choose.weighted(
+            // sign-up and log-in hash a password (bcrypt) for every body that gets that far: half as many
+            int weight = operation.path().startsWith("/api/auth/") ? 1 : 2;
+            perOperation.add(Tuple.of(weight, Choose.weighted(
                     Tuple.of(15, Combinators.combine(drafts, headers).as((d, h) -> write("valid", d, h, null))),
                     Tuple.of(50, Combinators.combine(drafts, Choose.lists(JsonFuzz.mutations(keys, plausible), 1, 4), headers)
                             .as((d, ms, h) -> {
@@ -84,11 +87,16 @@ final class RestInputs {
                             .as((d, v, h) -> write("random-json-body", withBody(d, null), h,
                                     JsonText.write(v).getBytes(StandardCharsets.UTF_8)))),
                     Tuple.of(10, Combinators.combine(drafts, odd(), headers)
-                            .as((d, bytes, h) -> write("odd-body", withBody(d, null), h, bytes)))));
+                            .as((d, bytes, h) -> write("odd-body", withBody(d, null), h, bytes))),
+                    Tuple.of(3, Combinators.combine(drafts, Arbitraries.integers().between(1, 40))
+                            .as((d, shorter) -> {
+                                RestInput input = write("valid", d, validHeaders(), null);
+                                return input.withDeclaredLength(Math.max(0, input.bodyBytes().length - shorter));
+                            })))));
         }
         @SuppressWarnings("unchecked")
-        Arbitrary<RestInput>[] all = perOperation.toArray(new Arbitrary[0]);
-        return Choose.anyOf(all);
+        Tuple.Tuple2<Integer, Arbitrary<? extends RestInput>>[] all = perOperation.toArray(new Tuple.Tuple2[0]);
+        return Choose.weighted(all);
     }
 
     /** Any operation, valid but for its headers. */

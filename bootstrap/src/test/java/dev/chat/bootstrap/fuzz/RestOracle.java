@@ -79,8 +79,9 @@ final class RestOracle {
             return FrameOracle.Verdict.REFUSE;
         }
         UUID chat = FrameOracle.uuidOrNull(input.path().split("/")[3]);
-        JsonNode body = input.bodyBytes() == null ? null
-                : Json.treeOrNull(new String(input.bodyBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode body = input.bodyBytes() == null ? null : Json.treeOrNull(new String(input.bodyBytes(), 0,
+                input.declaredLength() == null ? input.bodyBytes().length : input.declaredLength(),
+                java.nio.charset.StandardCharsets.UTF_8));
         if (chat == null || !memberChats.contains(chat) || body == null || !body.isObject()) {
             return FrameOracle.Verdict.REFUSE;
         }

@@ -88,6 +88,11 @@ final class RestState {
         }
     }
 
+    /** The fuzzer left this group outside the fuzzing (to keep its chat list short). */
+    synchronized void left(String group) {
+        chats.remove(group);
+    }
+
     synchronized Set<String> chats() {
         return Set.copyOf(chats);
     }

@@ -110,6 +110,10 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
             reply(new ServerFrames.Error(null, "malformed_json", "the frame is not a JSON object"));
             return;
         }
+        if (!FrameShape.nothingAfterTheObject(text)) {
+            reply(new ServerFrames.Error(null, "malformed_json", "the frame is not JSON: something follows its object"));
+            return;
+        }
         // the id is echoed whenever it can be read, so that a client's pending request ends with this answer
         String id = FrameShape.readableId(tree);
         String wrong = FrameShape.memberOfTheWrongType(tree);

@@ -27,6 +27,44 @@ public final class FrameShape {
     private FrameShape() {
     }
 
+    /**
+     * Whether nothing but whitespace follows the object that {@code text} opens with. The reader stops
+     * after the first JSON value, so {@code {"type":"ping"}{"type":"send"}} would pass for a ping; but
+     * JSON is one value (RFC 8259), and so is a frame. Called once the text has read as an object, so
+     * the object itself is well-formed and only its end needs finding.
+     */
+    public static boolean nothingAfterTheObject(String text) {
+        int i = skipWhitespace(text, 0);
+        int depth = 0;
+        boolean inString = false;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if ((c == '}' || c == ']') && --depth == 0) {
+                return skipWhitespace(text, i + 1) == text.length();
+            }
+        }
+        return false;
+    }
+
+    private static int skipWhitespace(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\n'
+                || text.charAt(i) == '\r')) {
+            i++;
+        }
+        return i;
+    }
+
     /** The frame's {@code id} when it is a string, else null. */
     public static String readableId(JsonNode frame) {
         JsonNode id = frame.get("id");
