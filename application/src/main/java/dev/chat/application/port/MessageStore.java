@@ -16,6 +16,13 @@ public interface MessageStore {
     /** Up to {@code limit} messages of the chat after {@code after}, in position order. */
     List<Message> after(ChatId chat, Position after, int limit);
 
+    /**
+     * Up to {@code limit} messages of the chat at positions strictly before {@code before}, NEWEST
+     * FIRST: the page that ends just before {@code before}, in reverse position order, so that a
+     * store can stop reading as soon as it has {@code limit} of them.
+     */
+    List<Message> before(ChatId chat, Position before, int limit);
+
     Optional<Message> latest(ChatId chat);
 
     /** How many messages after {@code after} were sent by someone other than {@code reader}, up to {@code cap}. */

@@ -28,6 +28,11 @@ class ForwardingStore implements MessageStore {
     }
 
     @Override
+    public List<Message> before(ChatId chat, Position before, int limit) {
+        return delegate.before(chat, before, limit);
+    }
+
+    @Override
     public Optional<Message> latest(ChatId chat) {
         return delegate.latest(chat);
     }

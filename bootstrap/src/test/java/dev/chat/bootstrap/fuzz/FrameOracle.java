@@ -91,8 +91,11 @@ final class FrameOracle {
             case "presence.session" -> "presence.session".equals(type) ? null
                     : "presence.session answered a " + type + " frame";
             case "history" -> "history".equals(type) && inRange(frame.get("limit"), 1, 500, true)
-                    && inRange(frame.get("after"), 0, Long.MAX_VALUE, true) ? null
-                    : "a history page answered a frame whose limit or after is out of range";
+                    && inRange(frame.get("after"), 0, Long.MAX_VALUE, true)
+                    && inRange(frame.get("before"), 0, Long.MAX_VALUE, true)
+                    && (absent(frame.get("after")) || absent(frame.get("before"))) ? null
+                    : "a history page answered a frame whose limit, after or before is out of range, "
+                    + "or that has both after and before";
             case "done" -> "ack".equals(type) && inRange(frame.get("position"), 0, Long.MAX_VALUE, false) ? null
                     : "done answered an ack whose position is not a 64-bit position";
             case "presence" -> !"presence".equals(type) && !"presence.subscribe".equals(type) ? null
@@ -132,7 +135,7 @@ final class FrameOracle {
     }
 
     /**
-     * "type, id, chatId, body are strings; position, after, limit integers; users an array of strings":
+     * "type, id, chatId, body are strings; position, after, before, limit integers; users an array of strings":
      * the first member that breaks it, "unsure" for an integer beyond 64 bits (the documentation does
      * not say whether that is malformed or out of range), or null.
      */
@@ -144,7 +147,7 @@ final class FrameOracle {
             }
         }
         String unsure = null;
-        for (String key : List.of("position", "after", "limit")) {
+        for (String key : List.of("position", "after", "before", "limit")) {
             JsonNode value = frame.get(key);
             if (value == null || value.isNull()) {
                 continue;
@@ -172,6 +175,10 @@ final class FrameOracle {
 
     private static boolean isIntegral(Number n) {
         return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte || n instanceof BigInteger;
+    }
+
+    private static boolean absent(JsonNode value) {
+        return value == null || value.isNull();
     }
 
     private static boolean inRange(JsonNode value, long min, long max, boolean absentIsFine) {

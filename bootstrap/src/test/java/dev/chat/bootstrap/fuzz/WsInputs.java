@@ -78,6 +78,12 @@ final class WsInputs {
                                 Arbitraries.integers().between(1, 500).injectNull(0.5))
                         .as((id, chat, after, limit) -> Obj.of("type", "history", "id", id, "chatId", chat,
                                 "after", after, "limit", limit))),
+                Tuple.of(2, Combinators.combine(optionalIds, chats, Choose.weighted(
+                                        Tuple.of(3, Arbitraries.longs().between(0, 60)),
+                                        Tuple.of(1, Arbitraries.of(9_007_199_254_740_991L, Long.MAX_VALUE))),
+                                Arbitraries.integers().between(1, 500).injectNull(0.5))
+                        .as((id, chat, before, limit) -> Obj.of("type", "history", "id", id, "chatId", chat,
+                                "before", before, "limit", limit))),
                 Tuple.of(2, Combinators.combine(optionalIds, Arbitraries.of("presence", "presence.subscribe"), users)
                         .as((id, type, list) -> Obj.of("type", type, "id", id, "users", list))),
                 Tuple.of(1, optionalIds.map(id -> Obj.of("type", "presence.session", "id", id))),
@@ -85,7 +91,8 @@ final class WsInputs {
     }
 
     Arbitrary<Obj> mutatedFrames() {
-        Arbitrary<String> keys = Arbitraries.of("type", "id", "chatId", "body", "position", "after", "limit", "users");
+        Arbitrary<String> keys = Arbitraries.of("type", "id", "chatId", "body", "position", "after", "before", "limit",
+                "users");
         Arbitrary<Object> plausible = Choose.anyOf(frameIds(), chats(), bodies(), frameTypes(), JsonFuzz.strings())
                 .map(s -> (Object) s);
         return Combinators.combine(frames(), Choose.lists(JsonFuzz.mutations(keys, plausible), 1, 4))

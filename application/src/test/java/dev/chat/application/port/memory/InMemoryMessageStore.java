@@ -31,6 +31,15 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
+    public List<Message> before(ChatId chat, Position before, int limit) {
+        NavigableMap<Long, Message> messages = chats.get(chat);
+        if (messages == null) {
+            return List.of();
+        }
+        return messages.headMap(before.value(), false).descendingMap().values().stream().limit(limit).toList();
+    }
+
+    @Override
     public Optional<Message> latest(ChatId chat) {
         NavigableMap<Long, Message> messages = chats.get(chat);
         return messages == null || messages.isEmpty() ? Optional.empty() : Optional.of(messages.lastEntry().getValue());

@@ -33,9 +33,13 @@ public final class ApiViews {
     public record ChatSummaryView(ChatView chat, @Nullable MessageView lastMessage, int unread, long acknowledged) {
     }
 
-    /** A page of history; pass {@code next} as {@code after} to get the following page; null at the end. */
+    /**
+     * A page of history, oldest first. Read with {@code after}: pass {@code next} as {@code after} for the
+     * following page, null at the end. Read with {@code before}: pass {@code previous} as {@code before}
+     * for the page before, null once nothing older is left. The other cursor is null.
+     */
     @Serdeable
-    public record MessagePage(List<MessageView> messages, @Nullable Long next) {
+    public record MessagePage(List<MessageView> messages, @Nullable Long next, @Nullable Long previous) {
     }
 
     @Serdeable

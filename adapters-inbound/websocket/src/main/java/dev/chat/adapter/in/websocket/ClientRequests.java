@@ -6,6 +6,7 @@ import dev.chat.application.messaging.HistoryPage;
 import dev.chat.application.messaging.ReadHistoryUseCase;
 import dev.chat.application.messaging.SendMessageCommand;
 import dev.chat.domain.RejectedException;
+import dev.chat.domain.Require;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.message.ClientMessageId;
@@ -74,13 +75,17 @@ final class ClientRequests {
 
     private void history(ClientFrame frame) {
         ChatId chat = ChatId.parse(required(frame.chatId(), "chatId", frame));
-        Position after = new Position(frame.after() == null ? 0 : frame.after());
+        Require.that(frame.after() == null || frame.before() == null, "give after or before, not both");
         // saturated, not cut: a limit beyond 32 bits stays outside 1..500 and the use case refuses it
         int limit = frame.limit() == null ? ReadHistoryUseCase.DEFAULT_LIMIT
                 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, frame.limit()));
-        HistoryPage page = services.history().after(connection.caller(), chat, after, limit);
+        HistoryPage page = frame.before() != null
+                ? services.history().before(connection.caller(), chat, new Position(frame.before()), limit)
+                : services.history().after(connection.caller(), chat,
+                        new Position(frame.after() == null ? 0 : frame.after()), limit);
         connection.reply(new ServerFrames.History(frame.id(), chat.toString(),
-                services.frames().toFrames(page.messages()), page.next().map(Position::value).orElse(null)));
+                services.frames().toFrames(page.messages()), page.next().map(Position::value).orElse(null),
+                page.previous().map(Position::value).orElse(null)));
     }
 
     private void presence(ClientFrame frame) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static dev.chat.application.port.contract.PortFixtures.chatId;
@@ -80,6 +81,31 @@ class CassandraMonthBoundaryTest {
         }
         assertThat(store.after(chat, new Position(4), 2)).containsExactlyElementsOf(history.subList(4, 6));
         assertThat(store.after(chat, new Position(6), 10)).containsExactlyElementsOf(history.subList(6, 8));
+    }
+
+    @Test
+    void pages_read_backwards_cross_month_boundaries_newest_first() {
+        ChatId chat = chatId();
+        List<Message> history = history(chat, userId(), userId());
+        store.storeAll(history.subList(4, 8));
+        store.storeAll(history.subList(0, 4));
+        List<Message> newestFirst = new ArrayList<>(history);
+        Collections.reverse(newestFirst);
+
+        for (int pageSize = 1; pageSize <= 4; pageSize++) {
+            List<Message> paged = new ArrayList<>();
+            Position cursor = new Position(Long.MAX_VALUE);
+            for (List<Message> page = store.before(chat, cursor, pageSize); !page.isEmpty();
+                 page = store.before(chat, cursor, pageSize)) {
+                assertThat(page).hasSizeLessThanOrEqualTo(pageSize);
+                paged.addAll(page);
+                cursor = page.get(page.size() - 1).position();
+            }
+            assertThat(paged).as("pages of %d", pageSize).containsExactlyElementsOf(newestFirst);
+        }
+        // position 5 lives in January, yet it comes before 4 (February) when reading back from 6
+        assertThat(store.before(chat, new Position(6), 2)).containsExactly(history.get(4), history.get(3));
+        assertThat(store.before(chat, new Position(3), 10)).containsExactly(history.get(1), history.get(0));
     }
 
     @Test

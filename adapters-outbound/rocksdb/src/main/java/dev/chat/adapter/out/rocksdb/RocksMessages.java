@@ -38,6 +38,11 @@ public final class RocksMessages {
         return storage.guarded(() -> afterNow(chat, after, limit));
     }
 
+    /** Up to {@code limit} messages of the chat before {@code before}, newest first. */
+    public List<Message> before(ChatId chat, long before, int limit) {
+        return storage.guarded(() -> beforeNow(chat, before, limit));
+    }
+
     public Optional<Message> latest(ChatId chat) {
         return storage.guarded(() -> latestNow(chat));
     }
@@ -77,6 +82,26 @@ public final class RocksMessages {
         try (ChatScan scan = ChatScan.of(chat);
              RocksIterator rows = storage.iterator(storage.messages(), scan.options())) {
             for (rows.seek(Keys.chatPosition(chat, after + 1)); rows.isValid() && page.size() < limit; rows.next()) {
+                page.add(MessageCodec.decode(rows.value()));
+            }
+            status(rows, "reading messages");
+        }
+        return page;
+    }
+
+    /**
+     * Backwards from the last key below {@code before}: seekForPrev lands on the greatest key at or
+     * under its target, and the chat's lower bound stops prev at the chat's first message.
+     */
+    private List<Message> beforeNow(ChatId chat, long before, int limit) {
+        List<Message> page = new ArrayList<>(Math.min(Math.max(limit, 0), 256));
+        if (limit <= 0 || before <= 0) {
+            return page;
+        }
+        try (ChatScan scan = ChatScan.of(chat);
+             RocksIterator rows = storage.iterator(storage.messages(), scan.options())) {
+            for (rows.seekForPrev(Keys.chatPosition(chat, before - 1)); rows.isValid() && page.size() < limit;
+                 rows.prev()) {
                 page.add(MessageCodec.decode(rows.value()));
             }
             status(rows, "reading messages");

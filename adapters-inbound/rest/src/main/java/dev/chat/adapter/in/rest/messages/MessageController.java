@@ -55,13 +55,31 @@ public class MessageController {
         this.mapper = mapper;
     }
 
-    @Operation(summary = "Messages after a position, oldest first; follow 'next' for the following page")
+    @Operation(summary = "A page of messages, oldest first: after a position (follow 'next') or before one (follow 'previous')",
+            description = "With 'after' (default 0): the messages strictly after it, oldest first; 'next' is the "
+                    + "cursor of the following page, pass it as 'after'; null at the end. With 'before': the "
+                    + "'limit' messages just before it, still oldest first within the page; 'previous' is the "
+                    + "cursor of the page before, pass it as 'before'; null once nothing older is left. To read "
+                    + "the newest page, pass a 'before' beyond the chat's last position, e.g. 9007199254740991 "
+                    + "(2^53-1, the largest integer JavaScript holds exactly). Give 'after' or 'before', not both "
+                    + "(400 invalid_input), and neither negative (400 invalid_input). A member sees only the "
+                    + "messages after the position at which they joined.")
     @Get("/messages")
     public MessagePage page(@Parameter(hidden = true) @RequestAttribute(CallerAttribute.NAME) Caller caller, String chatId,
-                            @Nullable @QueryValue Long after, @Nullable @QueryValue Integer limit) {
-        HistoryPage page = history.after(caller, ChatId.parse(chatId), new Position(after == null ? 0 : after),
-                limit == null ? ReadHistoryUseCase.DEFAULT_LIMIT : limit);
-        return new MessagePage(mapper.toMessageViews(page.messages()), page.next().map(Position::value).orElse(null));
+                            @Parameter(description = "read forwards: messages strictly after this position (default 0)")
+                            @Nullable @QueryValue Long after,
+                            @Parameter(description = "read backwards: the messages just before this position; "
+                                    + "9007199254740991 gives the newest page")
+                            @Nullable @QueryValue Long before,
+                            @Parameter(description = "1 to 500, default 50") @Nullable @QueryValue Integer limit) {
+        ChatId chat = ChatId.parse(chatId);
+        Require.that(after == null || before == null, "give after or before, not both");
+        int size = limit == null ? ReadHistoryUseCase.DEFAULT_LIMIT : limit;
+        HistoryPage page = before != null
+                ? history.before(caller, chat, new Position(before), size)
+                : history.after(caller, chat, new Position(after == null ? 0 : after), size);
+        return new MessagePage(mapper.toMessageViews(page.messages()), page.next().map(Position::value).orElse(null),
+                page.previous().map(Position::value).orElse(null));
     }
 
     @Operation(summary = "Send a message (201); the same clientMessageId again returns the same message and stores nothing new")

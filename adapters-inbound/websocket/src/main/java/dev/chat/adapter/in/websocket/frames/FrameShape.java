@@ -21,6 +21,7 @@ public final class FrameShape {
             "body", Kind.STRING,
             "position", Kind.INTEGER,
             "after", Kind.INTEGER,
+            "before", Kind.INTEGER,
             "limit", Kind.INTEGER,
             "users", Kind.STRINGS);
 

@@ -27,12 +27,17 @@ public final class ServerFrames {
                                String senderDevice, String clientMessageId, String body, String sentAt) {
     }
 
-    /** An answer to a {@code history} request. {@code next} is the cursor of the following page, null at the end. */
+    /**
+     * An answer to a {@code history} request, its messages oldest first. {@code next} (read with
+     * {@code after}) is the cursor of the following page, null at the end; {@code previous} (read with
+     * {@code before}) is the cursor of the page before, null once nothing older is left.
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record History(String type, String id, String chatId, List<MessageFrame> messages, @Nullable Long next) {
-        public History(String id, String chatId, List<MessageFrame> messages, Long next) {
-            this("history", id, chatId, messages, next);
+    public record History(String type, String id, String chatId, List<MessageFrame> messages, @Nullable Long next,
+                          @Nullable Long previous) {
+        public History(String id, String chatId, List<MessageFrame> messages, Long next, Long previous) {
+            this("history", id, chatId, messages, next, previous);
         }
     }
 

@@ -21,6 +21,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class CassandraMessageStore implements MessageStore {
     private final PreparedStatement insertMonth;
     private final PreparedStatement selectMonths;
     private final PreparedStatement selectAfter;
+    private final PreparedStatement selectBefore;
     private final PreparedStatement selectLatest;
     private final PreparedStatement selectSendersAfter;
 
@@ -68,6 +70,8 @@ public final class CassandraMessageStore implements MessageStore {
             selectMonths = session.prepare("SELECT month FROM chat_months WHERE chat_id = ?");
             selectAfter = session.prepare("SELECT " + MessageRows.COLUMNS
                     + " FROM messages WHERE chat_id = ? AND month = ? AND position > ? LIMIT ?");
+            selectBefore = session.prepare("SELECT " + MessageRows.COLUMNS
+                    + " FROM messages WHERE chat_id = ? AND month = ? AND position < ? ORDER BY position DESC LIMIT ?");
             selectLatest = session.prepare("SELECT " + MessageRows.COLUMNS
                     + " FROM messages WHERE chat_id = ? AND month = ? ORDER BY position DESC LIMIT 1");
             selectSendersAfter = session.prepare(
@@ -136,6 +140,37 @@ public final class CassandraMessageStore implements MessageStore {
                         selectAfter.bind(chat.value(), month, after.value(), limit))).toCompletableFuture());
             }
             TreeMap<Long, Message> merged = new TreeMap<>();
+            for (CompletableFuture<List<Row>> page : pages) {
+                for (Row row : page.join()) {
+                    Message message = MessageRows.read(row);
+                    merged.putIfAbsent(message.position().value(), message);
+                }
+            }
+            return merged.values().stream().limit(limit).toList();
+        } catch (RuntimeException e) {
+            throw new CassandraFailure("reading messages", e);
+        }
+    }
+
+    /**
+     * Like {@link #after}, backwards: each month's partition is read from just below {@code before}
+     * in reverse clustering order, at most {@code limit} rows, and the months are merged newest first.
+     * Every month is asked, not only the newest until the page is full, because near a month boundary
+     * an earlier month can hold a later position (a sender's clock ahead); months live only as long
+     * as the TTL, so there are few of them.
+     */
+    @Override
+    public List<Message> before(ChatId chat, Position before, int limit) {
+        if (limit <= 0 || before.equals(Position.START)) {
+            return List.of();
+        }
+        try {
+            List<CompletableFuture<List<Row>>> pages = new ArrayList<>();
+            for (int month : months(chat)) {
+                pages.add(Statements.allRows(session.executeAsync(
+                        selectBefore.bind(chat.value(), month, before.value(), limit))).toCompletableFuture());
+            }
+            TreeMap<Long, Message> merged = new TreeMap<>(Comparator.reverseOrder());
             for (CompletableFuture<List<Row>> page : pages) {
                 for (Row row : page.join()) {
                     Message message = MessageRows.read(row);

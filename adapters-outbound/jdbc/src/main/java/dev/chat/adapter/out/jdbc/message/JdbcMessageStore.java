@@ -43,6 +43,9 @@ public final class JdbcMessageStore implements MessageStore {
             + MessageColumns.PLACEHOLDERS + " WHERE NOT EXISTS (SELECT 1 FROM messages WHERE chat_id = ? AND position = ?)";
     private static final String AFTER = "SELECT " + MessageColumns.LIST
             + " FROM messages WHERE chat_id = ? AND position > ? ORDER BY position LIMIT ?";
+    // the primary key (chat_id, position) read backwards: H2 and PostgreSQL both walk an index in reverse
+    private static final String BEFORE = "SELECT " + MessageColumns.LIST
+            + " FROM messages WHERE chat_id = ? AND position < ? ORDER BY position DESC LIMIT ?";
     private static final String LATEST = "SELECT " + MessageColumns.LIST
             + " FROM messages WHERE chat_id = ? ORDER BY position DESC LIMIT 1";
     private static final String COUNT_UNREAD = "SELECT COUNT(*) FROM (SELECT 1 FROM messages"
@@ -118,6 +121,22 @@ public final class JdbcMessageStore implements MessageStore {
              PreparedStatement query = connection.prepareStatement(AFTER)) {
             query.setObject(1, chat.value());
             query.setLong(2, after.value());
+            query.setInt(3, limit);
+            return readAll(query);
+        } catch (SQLException e) {
+            throw StorageFailure.of("reading messages", e);
+        }
+    }
+
+    @Override
+    public List<Message> before(ChatId chat, Position before, int limit) {
+        if (limit <= 0 || before.equals(Position.START)) {
+            return List.of();
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(BEFORE)) {
+            query.setObject(1, chat.value());
+            query.setLong(2, before.value());
             query.setInt(3, limit);
             return readAll(query);
         } catch (SQLException e) {

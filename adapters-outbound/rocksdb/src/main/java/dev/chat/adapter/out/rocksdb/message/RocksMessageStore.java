@@ -48,6 +48,11 @@ public final class RocksMessageStore implements MessageStore {
     }
 
     @Override
+    public List<Message> before(ChatId chat, Position before, int limit) {
+        return messages.before(chat, before.value(), limit);
+    }
+
+    @Override
     public Optional<Message> latest(ChatId chat) {
         return messages.latest(chat);
     }
