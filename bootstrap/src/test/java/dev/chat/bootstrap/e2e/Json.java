@@ -8,14 +8,14 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** JSON for the tests' clients, as plain maps: the tests see the wire as a client does. */
-final class Json {
+/** JSON for the tests' clients, as plain maps: the tests see the wire as a client does (the fuzzers too). */
+public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.createDefault();
 
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (IOException e) {
@@ -23,19 +23,23 @@ final class Json {
         }
     }
 
-    static Map<String, Object> object(String text) {
+    public static Map<String, Object> object(String text) {
         try {
             return MAPPER.readValue(text, Argument.mapOf(String.class, Object.class));
         } catch (IOException e) {
-            throw new UncheckedIOException("not a JSON object: " + text, e);
+            throw new UncheckedIOException("not a JSON object: " + abbreviate(text), e);
         }
     }
 
-    static List<Object> array(String text) {
+    public static List<Object> array(String text) {
         try {
             return MAPPER.readValue(text, Argument.listOf(Object.class));
         } catch (IOException e) {
-            throw new UncheckedIOException("not a JSON array: " + text, e);
+            throw new UncheckedIOException("not a JSON array: " + abbreviate(text), e);
         }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "… (" + text.length() + " characters)";
     }
 }

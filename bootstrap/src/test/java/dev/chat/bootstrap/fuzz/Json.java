@@ -4,18 +4,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reading and writing well-formed JSON for the fixtures and answers, with the mapper the server uses,
- * so that the fuzzer reads a frame as the server does (ill-formed JSON is built by {@link JsonText}).
+ * Reading frames and bodies as the server does (the trees below); plain reading and writing is the
+ * end-to-end tests' {@link dev.chat.bootstrap.e2e.Json}. Ill-formed JSON is built by {@link JsonText}.
  */
 final class Json {
     private static final JsonMapper MAPPER = JsonMapper.createDefault();
@@ -25,27 +23,15 @@ final class Json {
     }
 
     static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dev.chat.bootstrap.e2e.Json.write(value);
     }
 
     static Map<String, Object> object(String text) {
-        try {
-            return MAPPER.readValue(text, Argument.mapOf(String.class, Object.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("not a JSON object: " + abbreviate(text), e);
-        }
+        return dev.chat.bootstrap.e2e.Json.object(text);
     }
 
     static List<Object> array(String text) {
-        try {
-            return MAPPER.readValue(text, Argument.listOf(Object.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("not a JSON array: " + abbreviate(text), e);
-        }
+        return dev.chat.bootstrap.e2e.Json.array(text);
     }
 
     /**
