@@ -117,6 +117,36 @@ class PresenceTest {
     }
 
     @Test
+    void aWebDevicesHeartbeatFramesCountAsDatagramsDoAndGetNoAnswer() {
+        ChatUser ada = ChatUser.signUp(api, "ada");
+        ChatUser ben = ChatUser.signUp(api, "ben");
+        ada.openDirectChatWith(api, ben);
+        try (WsClient adaPhone = WsClient.connect(server.gateway(), ada.token(), "phone")) {
+            adaPhone.nextOfType("caught_up");
+            adaPhone.send(Map.of("type", "presence.subscribe", "id", "s3", "users", List.of(ben.id())));
+            assertThat(adaPhone.next(f -> "presence".equals(f.get("type")) && "s3".equals(f.get("id"))))
+                    .containsEntry("online", false);
+            Instant beforeBeat;
+            try (WsClient benBrowser = WsClient.connect(server.gateway(), ben.token(), "web-1")) {
+                benBrowser.nextOfType("caught_up");
+                assertThat(adaPhone.next(f -> "presence".equals(f.get("type")) && f.get("id") == null))
+                        .as("connected: online").containsEntry("online", true);
+                beforeBeat = Instant.now();
+                benBrowser.send(Map.of("type", "heartbeat"));
+                benBrowser.send(Map.of("type", "ping", "id", "k1"));
+                assertThat(benBrowser.next(f -> true)).as("the heartbeat is not answered: the next frame answers the ping")
+                        .containsEntry("type", "pong").containsEntry("id", "k1");
+            }
+            // the connection is gone, the heartbeat still counts for 3 x 200 ms, as a datagram's would
+            Map<String, Object> offline = adaPhone.next(f -> "presence".equals(f.get("type")) && f.get("id") == null);
+            Instant announced = Instant.now();
+            assertThat(offline).containsEntry("userId", ben.id()).containsEntry("online", false);
+            assertThat(Duration.between(beforeBeat, announced)).as("offline only once the heartbeat's grace ran out")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(550));
+        }
+    }
+
+    @Test
     void aUserWhoHidesLastSeenShowsOnlineStateButNoLastSeen() throws Exception {
         ChatUser shy = ChatUser.signUp(api, "shy");
         ChatUser friend = ChatUser.signUp(api, "friend");

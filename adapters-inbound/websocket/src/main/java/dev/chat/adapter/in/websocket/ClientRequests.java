@@ -41,6 +41,7 @@ final class ClientRequests {
             case "presence.subscribe" -> subscribe(frame);
             case "presence.session" -> presenceSession(frame);
             case "ping" -> connection.reply(new ServerFrames.Pong(frame.id()));
+            case "heartbeat" -> heartbeat();
             default -> throw new ProtocolException("unknown_type", "unknown frame type '" + abbreviate(frame.type()) + "'");
         }
     }
@@ -62,6 +63,15 @@ final class ClientRequests {
                         message.position().value(), message.sentAt().toString()));
             }
         });
+    }
+
+    /**
+     * A web device's presence heartbeat (browsers cannot send the UDP datagram): the same sign of life,
+     * from a connection whose token was checked at the handshake, so it needs no ticket or signature and
+     * is dated on the server's clock. Unanswered, as a datagram is.
+     */
+    private void heartbeat() {
+        services.heartbeats().heartbeat(connection.caller().user(), services.clock().millis());
     }
 
     private void acknowledge(ClientFrame frame) {

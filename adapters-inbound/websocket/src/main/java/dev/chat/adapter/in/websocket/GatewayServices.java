@@ -6,11 +6,14 @@ import dev.chat.application.identity.AuthenticateUseCase;
 import dev.chat.application.messaging.AcknowledgeUseCase;
 import dev.chat.application.messaging.ReadHistoryUseCase;
 import dev.chat.application.messaging.SendMessageUseCase;
+import dev.chat.application.presence.HeartbeatUseCase;
 import dev.chat.application.presence.PresenceSessionsUseCase;
 import dev.chat.application.presence.QueryPresenceUseCase;
 import dev.chat.application.presence.SubscribePresenceUseCase;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+
+import java.time.Clock;
 
 /** What every connection of the gateway shares: the use cases it calls and the wire codecs. */
 @Singleton
@@ -22,6 +25,8 @@ public record GatewayServices(AuthenticateUseCase authenticate,
                               QueryPresenceUseCase presence,
                               SubscribePresenceUseCase subscribePresence,
                               PresenceSessionsUseCase presenceSessions,
+                              HeartbeatUseCase heartbeats,
+                              Clock clock,
                               JsonMapper json,
                               MessageFrameMapper frames,
                               GatewayConfiguration config,
