@@ -238,6 +238,19 @@ test('every tab is a device of its own: both get messages live, and a reload kee
   await second.close();
 });
 
+test('notifications: where the browser has no push service, the page says so and keeps working', async () => {
+  // headless Chromium here reaches no push service (no network): subscribing fails, as it would on a
+  // browser without one; the page must say why, not break
+  const [alice, bob] = people;
+  await alice.openChat('Bob Builder');
+  await alice.context.grantPermissions(['notifications'], { origin: server.url });
+  await alice.page.getByRole('button', { name: 'Notifications' }).click();
+  await until('an answer about notifications', async () => /Notifications/.test(await alice.page.locator('.problem').textContent()));
+  await bob.send('still chatting');
+  await alice.sees('still chatting');
+  noErrors(alice, bob);
+});
+
 test('a phone-sized screen shows the list, then the conversation with a way back', async () => {
   const phone = await Person.open(browser, server, 'alice', { viewport: { width: 390, height: 780 } });
   people.push(phone);
