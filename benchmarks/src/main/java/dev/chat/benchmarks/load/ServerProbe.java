@@ -68,6 +68,34 @@ final class ServerProbe {
         }
     }
 
+    /**
+     * CPU time of the server's threads whose name starts with {@code prefix} (for example
+     * {@code rocksdb:low}, the storage's compactions), in milliseconds; threads that ended are not counted.
+     */
+    long threadCpuMillis(String prefix) {
+        if (!present()) {
+            return -1;
+        }
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (!Files.readString(task.resolve("comm")).startsWith(prefix)) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (IOException | RuntimeException threadEnded) {
+                    // gone between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return ticks * 1000 / TICKS_PER_SECOND;
+    }
+
     /** Heap in use right after a full GC, in bytes (-1 when jcmd is not available). */
     long liveHeapBytes() {
         if (!present()) {

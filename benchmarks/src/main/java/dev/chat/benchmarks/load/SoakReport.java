@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * thread, so that probing the server never delays the sends.
  */
 final class SoakReport {
+    /** RocksDB's compaction pool: its share of the server's CPU grows with the store. */
+    private static final String COMPACTION_THREADS = "rocksdb:low";
+
     private final Deliveries deliveries;
     private final ServerProbe probe;
     private final int heapEvery;
@@ -30,6 +33,9 @@ final class SoakReport {
     private final List<Map<String, Object>> slices = new ArrayList<>();
     private long lastDelivered;
     private long lastAt = System.nanoTime();
+    private long lastServerCpuMillis;
+    private long lastCompactionCpuMillis;
+    private long lastGeneratorCpuNanos = generatorCpuNanos();
 
     private SoakReport(Duration every, int heapEvery, Deliveries deliveries, ServerProbe probe) {
         this.deliveries = deliveries;
@@ -37,6 +43,13 @@ final class SoakReport {
         this.heapEvery = heapEvery;
         this.sliceNanos = every.toNanos();
         this.lastDelivered = deliveries.measuredDeliveries();
+        this.lastServerCpuMillis = probe.cpuMillis();
+        this.lastCompactionCpuMillis = probe.threadCpuMillis(COMPACTION_THREADS);
+    }
+
+    private static long generatorCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Starts reporting every {@code every}; null when {@code every} is zero (no soak report asked). */
@@ -61,6 +74,17 @@ final class SoakReport {
         slice.put("p99Ms", latency.getValueAtPercentile(99) / 1000.0);
         slice.put("maxMs", latency.getMaxValue() / 1000.0);
         slice.put("serverRssMiB", probe.rssBytes() / (1024 * 1024));
+        // CPU per slice tells a server doing more work per message from one merely waiting longer
+        long serverCpu = probe.cpuMillis();
+        long generatorCpu = generatorCpuNanos();
+        double seconds = (now - lastAt) / 1e9;
+        slice.put("serverCores", Math.round((serverCpu - lastServerCpuMillis) / 1e3 / seconds * 100) / 100.0);
+        slice.put("generatorCores", Math.round((generatorCpu - lastGeneratorCpuNanos) / 1e9 / seconds * 100) / 100.0);
+        long compactionCpu = probe.threadCpuMillis(COMPACTION_THREADS);
+        slice.put("compactionCores", Math.round((compactionCpu - lastCompactionCpuMillis) / 1e3 / seconds * 100) / 100.0);
+        lastCompactionCpuMillis = compactionCpu;
+        lastServerCpuMillis = serverCpu;
+        lastGeneratorCpuNanos = generatorCpu;
         // after the slice's latencies were read: the forced GC's pause falls into the next slice
         if (heapEvery > 0 && index % heapEvery == 0) {
             slice.put("liveHeapMiB", probe.liveHeapBytes() / (1024 * 1024));
