@@ -97,8 +97,9 @@ export class ConversationView {
     this.older.textContent = chat.loadingOlder ? 'Loading…' : 'Load older messages';
 
     const atBottom = this.scroller.scrollHeight - this.scroller.scrollTop - this.scroller.clientHeight < 40;
-    const anchor = this.anchorFromBottom;
-    this.anchorFromBottom = null;
+    // kept until the older page is in: the view then stays on the message the reader was looking at
+    const anchor = chat.loadingOlder ? null : this.anchorFromBottom;
+    if (!chat.loadingOlder) this.anchorFromBottom = null;
     replaceChildren(this.messages, this.items(chatId, chat));
     if (anchor) {
       this.scroller.scrollTop = this.scroller.scrollHeight - anchor; // older page above: the view stays put
