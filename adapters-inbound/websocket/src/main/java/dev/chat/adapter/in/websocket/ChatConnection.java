@@ -81,11 +81,6 @@ public final class ChatConnection extends Endpoint implements DeviceSink, Messag
             return;
         }
         holdsSlot = true;
-        if (services.slots().isStopping()) {
-            // the gateway began stopping between the two checks: sent away like the others, its slot freed on close
-            disconnect(DisconnectReason.NODE_STOPPING);
-            return;
-        }
         try {
             // frames are gathered and written on flush: see write()
             session.getAsyncRemote().setBatchingAllowed(true);

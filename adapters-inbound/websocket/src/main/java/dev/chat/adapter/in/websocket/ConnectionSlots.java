@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
 import java.lang.management.ManagementFactory;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,8 +21,6 @@ public final class ConnectionSlots {
     private final int max;
     private final AtomicInteger open = new AtomicInteger();
     private volatile boolean stopping;
-    /** Completed once the gateway is stopping and its last connection has closed. */
-    private final CompletableFuture<Void> allClosed = new CompletableFuture<>();
 
     public ConnectionSlots(GatewayConfiguration config, MeterRegistry registry) {
         this.max = config.maxConnections() > 0 ? config.maxConnections() : fromOpenFileLimit();
@@ -54,21 +51,12 @@ public final class ConnectionSlots {
     }
 
     void closed() {
-        if (open.decrementAndGet() == 0 && stopping) {
-            allClosed.complete(null);
-        }
+        open.decrementAndGet();
     }
 
-    /**
-     * From now on the gateway is stopping: a new connection is sent away at once. Answers a future
-     * completed when the last open connection has closed (at once if none is open).
-     */
-    CompletableFuture<Void> stopTaking() {
+    /** From now on the gateway is stopping: a new connection is sent away at once. */
+    void stopTaking() {
         stopping = true;
-        if (open.get() == 0) {
-            allClosed.complete(null);
-        }
-        return allClosed;
     }
 
     boolean isStopping() {

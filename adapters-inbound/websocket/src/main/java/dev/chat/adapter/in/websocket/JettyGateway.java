@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The chat gateway's own embedded Jetty 12, serving the Jakarta WebSocket endpoint at
@@ -85,9 +84,9 @@ public final class JettyGateway implements GracefulShutdownCapable {
         if (server != null) {
             // the listening socket stays open until Jetty stops: closing it early reset connections
             // that still had frames in flight, and a device could lose its 1012 in the reset
-            CompletableFuture<Void> allClosed = services.slots().stopTaking();
+            services.slots().stopTaking();
             services.connect().disconnectAll();
-            return closesDone(allClosed);
+            return closesDone();
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -97,8 +96,22 @@ public final class JettyGateway implements GracefulShutdownCapable {
      * {@link #CLOSE_WAIT}: stopping Jetty earlier resets connections whose devices are still
      * sending, and a reset can discard the close frame before the device reads it.
      */
-    private CompletableFuture<Void> closesDone(CompletableFuture<Void> allClosed) {
-        return allClosed.copy().completeOnTimeout(null, CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    private CompletableFuture<Void> closesDone() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread waiter = new Thread(() -> {
+            long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+            while (services.slots().open() > 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+            done.complete(null);
+        }, "gateway-closing");
+        waiter.setDaemon(true);
+        waiter.start();
+        return done;
     }
 
     @PreDestroy
