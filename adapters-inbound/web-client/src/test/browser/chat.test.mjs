@@ -133,6 +133,13 @@ test('a group of three: created, renamed, a member removed sees nothing more, an
   await bob.sees('after carol left');
   assert.ok(!(await carol.bodies()).includes('after carol left'), 'a removed member got a message sent after the removal');
 
+  await alice.page.getByRole('button', { name: 'Group', exact: true }).click();
+  await alice.page.getByLabel('Add a member').fill('carol');
+  await alice.page.getByRole('button', { name: 'Add', exact: true }).click();
+  await until('carol back in the member list', async () => (await alice.page.locator('.members li').count()) === 3);
+  await alice.page.getByRole('button', { name: 'Close' }).click();
+  await carol.chatItem('Climbing trip').waitFor();
+
   await bob.page.getByRole('button', { name: 'Group', exact: true }).click();
   await bob.page.getByRole('button', { name: 'Leave group' }).click();
   await until('bob out of the group on alice\'s page', async () =>
@@ -218,6 +225,40 @@ test('a message the server refuses shows why, and offers a retry only where one 
   assert.match(await failed.textContent(), /Not sent: the body is 4400 bytes/);
   assert.equal(await failed.getByRole('button', { name: 'Retry' }).count(), 0);
   noErrors(alice);
+});
+
+test('a send the server refuses for a while can be retried: it is then stored once', async () => {
+  // the page's WebSocket goes through a route that answers the first send of "refused once" with the
+  // server's rate_limited error instead of passing it on, as the gateway does past its send rate
+  const [, bob] = people;
+  const alice = await Person.open(browser, server, 'alice');
+  people.push(alice);
+  let refused = 0;
+  await alice.context.routeWebSocket(/\/ws/, (page) => {
+    const gateway = page.connectToServer();
+    page.onMessage((message) => {
+      const frame = JSON.parse(message);
+      if (frame.type === 'send' && frame.body === 'refused once' && refused === 0) {
+        refused += 1;
+        page.send(JSON.stringify({ type: 'error', id: frame.id, code: 'rate_limited', message: 'too many messages; slow down' }));
+        return;
+      }
+      gateway.send(message);
+    });
+  });
+  await alice.logIn();
+  await alice.openChat('Bob Builder');
+  await alice.send('refused once');
+  const failed = alice.page.locator('.message.mine', { hasText: 'refused once' }).locator('.state[data-state="failed"]');
+  await failed.waitFor();
+  assert.match(await failed.textContent(), /Not sent: too many messages; slow down/);
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await alice.page.locator('.message.mine', { hasText: 'refused once' }).locator('.state[data-state="sent"]').waitFor();
+  await bob.sees('refused once');
+  assert.equal((await bob.bodies()).filter((b) => b === 'refused once').length, 1);
+  assert.equal(refused, 1);
+  await alice.close();
+  noErrors(alice, bob);
 });
 
 test('every tab is a device of its own: both get messages live, and a reload keeps the device', async () => {
