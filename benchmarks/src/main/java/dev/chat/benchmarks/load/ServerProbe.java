@@ -3,6 +3,8 @@ package dev.chat.benchmarks.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -101,8 +103,9 @@ final class ServerProbe {
         if (!present()) {
             return -1;
         }
-        jcmd("GC.run");
-        String info = jcmd("GC.heap_info");
+        // One attach for both commands: with two jcmd processes the server kept allocating for the
+        // ~300 ms the second one took to start, and "after GC" read anywhere from 90 to 230 MiB.
+        String info = jcmdSequence("GC.run", "GC.heap_info");
         // G1: " garbage-first heap   total 262144K, used 51234K [..."
         int used = info.indexOf("used ");
         if (used < 0) {
@@ -112,9 +115,30 @@ final class ServerProbe {
         return Long.parseLong(number.trim()) * 1024;
     }
 
-    private String jcmd(String command) {
+    private String jcmdSequence(String... commands) {
+        Path file = null;
         try {
-            Process process = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+            file = Files.createTempFile("server-probe", ".jcmd");
+            Files.write(file, List.of(commands));
+            return jcmd("-f", file.toString());
+        } catch (IOException e) {
+            return "";
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // a temporary file left behind harms nothing
+                }
+            }
+        }
+    }
+
+    private String jcmd(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
+        command.addAll(List.of(arguments));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes());
             process.waitFor(30, TimeUnit.SECONDS);
             return out;
