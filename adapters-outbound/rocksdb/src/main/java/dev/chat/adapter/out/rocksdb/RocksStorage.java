@@ -45,11 +45,13 @@ import java.util.function.Supplier;
 public final class RocksStorage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RocksStorage.class);
     private static final int BLOOM_BITS_PER_KEY = 10;
+    private static final long MAX_TOTAL_WAL_BYTES = 512L << 20;
 
     private final Path folder;
     private final DBOptions options;
     private final ColumnFamilyOptions lookupOptions;
     private final ColumnFamilyOptions scanOptions;
+    private final ColumnFamilyOptions contentsOptions;
     private final BloomFilter bloomFilter;
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final RocksDB db;
@@ -89,11 +91,16 @@ public final class RocksStorage implements AutoCloseable {
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
                 .setKeepLogFileNum(2)
                 .setMaxBackgroundJobs(2)
-                .setBytesPerSync(1 << 20);
+                .setBytesPerSync(1 << 20)
+                // a write-ahead log file is kept until every family with writes in it has flushed, and
+                // the consumers' offsets fill their memtable slowly: without a cap, RocksDB's default
+                // (4 x all memtables) kept 0.8 GB of log files after the soak, which a restart after a crash replays
+                .setMaxTotalWalSize(MAX_TOTAL_WAL_BYTES);
         // the log and the chat contents are read in key order: no filter needed; point lookups get a bloom filter
         scanOptions = new ColumnFamilyOptions()
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
                 .setWriteBufferSize(32L << 20);
+        contentsOptions = chatContentsOptions();
         lookupOptions = new ColumnFamilyOptions()
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
                 .setWriteBufferSize(16L << 20)
@@ -104,7 +111,7 @@ public final class RocksStorage implements AutoCloseable {
                 new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, scanOptions),
                 new ColumnFamilyDescriptor(bytes("log"), scanOptions),
                 new ColumnFamilyDescriptor(bytes("client_ids"), lookupOptions),
-                new ColumnFamilyDescriptor(bytes("messages"), scanOptions),
+                new ColumnFamilyDescriptor(bytes("messages"), contentsOptions),
                 new ColumnFamilyDescriptor(bytes("consumers"), lookupOptions));
         try {
             db = RocksDB.open(options, folder.toString(), families, handles);
@@ -117,6 +124,21 @@ public final class RocksStorage implements AutoCloseable {
         messages = handles.get(3);
         consumers = handles.get(4);
         LOG.info("message storage open in {}", folder);
+    }
+
+    /**
+     * The options of the chat contents' family. Its keys start with the chat, so every flushed file
+     * spans every chat stored, and each compaction into the first level rewrites all of that level:
+     * merging 8 flushes of 64 MB at a time, into a first level of 512 MB, does it half as often as 4
+     * of 32 MB into 256 MB. {@code CompactionCost} in the benchmarks measures it: for 40 M messages in
+     * 100 chats, 112 s of compaction CPU instead of 226 s (docs/performance.md, "Soak"). Public for it.
+     */
+    public static ColumnFamilyOptions chatContentsOptions() {
+        return new ColumnFamilyOptions()
+                .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setWriteBufferSize(64L << 20)
+                .setLevel0FileNumCompactionTrigger(8)
+                .setMaxBytesForLevelBase(512L << 20);
     }
 
     ColumnFamilyHandle log() {
@@ -205,6 +227,7 @@ public final class RocksStorage implements AutoCloseable {
     private void closeOptions() {
         options.close();
         scanOptions.close();
+        contentsOptions.close();
         lookupOptions.close();
         bloomFilter.close();
     }
