@@ -26,9 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly what the accepted requests made: messages, chats, accounts, push targets.
  */
 class RestFuzzTest {
-    private static final String SEED = "1402202614";
-    private static final int TRIES = 100;
-    private static final int BATCH = 1_000;
     private static final int CONCURRENCY = 8;
     private static final int KEPT_GROUPS = 20;
     private static final int MAX_BODY_BYTES = 4_096;
@@ -46,9 +43,7 @@ class RestFuzzTest {
     private static SendLedger sends;
     private static Tally tally;
     private static RequestPipeline pipeline;
-    private static long started;
-    private static long startedCpu;
-    private static int tries;
+    private static FuzzRun run;
 
     @BeforeContainer
     static void start() {
@@ -71,8 +66,7 @@ class RestFuzzTest {
         state = new RestState(targets, sends);
         oracle = new RestOracle(api, memberChats, fuzzer.token(), MAX_BODY_BYTES);
         pipeline = new RequestPipeline(server.http().base(), CONCURRENCY, tally);
-        started = System.nanoTime();
-        startedCpu = FuzzServer.processCpuSeconds();
+        run = new FuzzRun(tally);
     }
 
     @AfterContainer
@@ -87,23 +81,16 @@ class RestFuzzTest {
 
     @Provide
     Arbitrary<List<RestInput>> batches() {
-        return Choose.lists(inputs.inputs(), BATCH, BATCH);
+        return Choose.lists(inputs.inputs(), FuzzRun.BATCH, FuzzRun.BATCH);
     }
 
-    @Property(tries = TRIES, seed = SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE,
+    @Property(tries = FuzzRun.TRIES, seed = FuzzRun.SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE,
             afterFailure = AfterFailureMode.PREVIOUS_SEED)
     void everyRequestGetsADocumentedAnswer(@ForAll("batches") List<RestInput> batch) throws Exception {
-        try {
+        run.attempt(() -> {
             pipeline.run(batch, RestFuzzTest::judge);
             leaveAllButTheLatestGroups();
-            if (++tries % 10 == 0) {
-                bystanders.exchange();
-            }
-        } catch (Exception | AssertionError e) {
-            // the check after the property would hide this failure
-            tally.violation("try " + (tries + 1) + " failed: " + e);
-            throw e;
-        }
+        }, bystanders::exchange);
     }
 
     /**
@@ -178,13 +165,9 @@ class RestFuzzTest {
 
         for (OpenApi.Operation operation : api.withBodies()) {
             assertThat(tally.get("bodies by operation", operation.toString())).as("bodies fuzzed for " + operation)
-                    .isGreaterThanOrEqualTo(1_000L * TRIES / 100);
+                    .isGreaterThanOrEqualTo(1_000L * FuzzRun.TRIES / 100);
         }
-        tally.add("time", "seconds", (System.nanoTime() - started) / 1_000_000_000L);
-        tally.add("time", "cpu-seconds", FuzzServer.processCpuSeconds() - startedCpu);
-        System.out.println(tally.summary() + " seed=" + SEED);
-        assertThat(tally.examples()).as("violations of the API's documentation (%d in all)", tally.violations()).isEmpty();
-        assertThat(tally.total("inputs")).isGreaterThanOrEqualTo((long) TRIES * BATCH);
+        run.finish("the API's documentation");
     }
 
     /** Every account a 201 answered exists; none that only refused sign-ups named does. */

@@ -31,9 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * genuine heartbeats are still accepted and two bystanders keep chatting.
  */
 class UdpFuzzTest {
-    private static final String SEED = "1402202614";
-    private static final int TRIES = 100;
-    private static final int BATCH = 1_000;
     private static final String COUNTER = "chat_presence_datagrams_total{";
 
     private static FuzzServer server;
@@ -53,9 +50,7 @@ class UdpFuzzTest {
     private static Map<String, Long> baseline;
     private static Tally tally;
     private static long controlSequence;
-    private static long started;
-    private static long startedCpu;
-    private static int tries;
+    private static FuzzRun run;
 
     @BeforeContainer
     static void start() throws IOException {
@@ -84,8 +79,7 @@ class UdpFuzzTest {
         port = new InetSocketAddress("127.0.0.1", server.udpPort());
         baseline = counted();
         beatForTheControl();
-        started = System.nanoTime();
-        startedCpu = FuzzServer.processCpuSeconds();
+        run = new FuzzRun(tally);
     }
 
     @AfterContainer
@@ -100,14 +94,14 @@ class UdpFuzzTest {
 
     @Provide
     Arbitrary<List<UdpInput>> batches() {
-        return Choose.lists(inputs.inputs(), BATCH, BATCH);
+        return Choose.lists(inputs.inputs(), FuzzRun.BATCH, FuzzRun.BATCH);
     }
 
-    @Property(tries = TRIES, seed = SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE,
+    @Property(tries = FuzzRun.TRIES, seed = FuzzRun.SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE,
             afterFailure = AfterFailureMode.PREVIOUS_SEED)
     void everyDatagramIsDroppedForItsDocumentedReasonAndNobodyLooksOnline(@ForAll("batches") List<UdpInput> batch)
             throws Exception {
-        try {
+        run.attempt(() -> {
             for (UdpInput input : batch) {
                 String reason = oracle.judge(input.bytes(), controlSession.serverNow());
                 if ("none".equals(reason)) {
@@ -118,17 +112,12 @@ class UdpFuzzTest {
                 tally.count("inputs", input.category());
                 channel.send(ByteBuffer.wrap(input.bytes()), port);
             }
-            if (++tries % 10 == 0) {
-                beatForTheControl();
-                bystanders.exchange();
-                assertOffline(victim);
-            }
             awaitCounted();
-        } catch (Exception | AssertionError e) {
-            // the check after the property would hide this failure
-            tally.violation("try " + (tries + 1) + " failed: " + e);
-            throw e;
-        }
+        }, () -> {
+            beatForTheControl();
+            bystanders.exchange();
+            assertOffline(victim);
+        });
     }
 
     /** A genuine heartbeat of the control user: it must still be accepted (dropped="none" counts it). */
@@ -171,12 +160,8 @@ class UdpFuzzTest {
         tally.add("bystander-checks", "ok", bystanders.checks());
 
         since(counted()).forEach((reason, n) -> tally.add("dropped", reason, n));
-        tally.add("time", "seconds", (System.nanoTime() - started) / 1_000_000_000L);
-        tally.add("time", "cpu-seconds", FuzzServer.processCpuSeconds() - startedCpu);
-        System.out.println(tally.summary() + " seed=" + SEED);
+        run.finish("docs/presence-datagram.md");
         assertThat(tally.get("dropped", "failed")).as("datagrams that made the server fail").isZero();
-        assertThat(tally.examples()).as("violations of docs/presence-datagram.md (%d in all)", tally.violations()).isEmpty();
-        assertThat(tally.total("inputs")).isGreaterThanOrEqualTo((long) TRIES * BATCH);
     }
 
     private static void assertOffline(FuzzUser user) {

@@ -25,9 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly what was acknowledged.
  */
 class WebSocketFuzzTest {
-    private static final String SEED = "1402202614";
-    private static final int TRIES = 100;
-    private static final int BATCH = 1_000;
     private static final int MAX_FRAME_BYTES = 16_384;
     private static final int MAX_BODY_BYTES = 4_096;
 
@@ -44,9 +41,7 @@ class WebSocketFuzzTest {
     private static FramePipeline pipeline;
     private static ClosingFrames closing;
     private static FuzzUser loner;
-    private static long started;
-    private static long startedCpu;
-    private static int tries;
+    private static FuzzRun run;
 
     @BeforeContainer
     static void start() {
@@ -68,8 +63,7 @@ class WebSocketFuzzTest {
         ledger = new SendLedger(tally);
         pipeline = new FramePipeline(server, fuzzer, "fuzz-phone", oracle, ledger, tally);
         closing = new ClosingFrames(server, loner, MAX_FRAME_BYTES, tally);
-        started = System.nanoTime();
-        startedCpu = FuzzServer.processCpuSeconds();
+        run = new FuzzRun(tally);
     }
 
     @AfterContainer
@@ -83,20 +77,13 @@ class WebSocketFuzzTest {
 
     @Provide
     Arbitrary<List<WsInput>> batches() {
-        return Choose.lists(inputs.inputs(), BATCH, BATCH);
+        return Choose.lists(inputs.inputs(), FuzzRun.BATCH, FuzzRun.BATCH);
     }
 
-    @Property(tries = TRIES, seed = SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE,
+    @Property(tries = FuzzRun.TRIES, seed = FuzzRun.SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE,
             afterFailure = AfterFailureMode.PREVIOUS_SEED)
     void everyMessageGetsItsDocumentedAnswer(@ForAll("batches") List<WsInput> batch) throws Exception {
-        try {
-            fuzz(batch);
-        } catch (Exception | AssertionError e) {
-            // the check after the property would hide this failure
-            tally.violation("try " + (tries + 1) + " failed: " + e + " at " + java.util.Arrays.stream(e.getStackTrace())
-                    .limit(4).map(String::valueOf).collect(java.util.stream.Collectors.joining(" < ")));
-            throw e;
-        }
+        run.attempt(() -> fuzz(batch), bystanders::exchange);
     }
 
     private static void fuzz(List<WsInput> batch) throws Exception {
@@ -106,9 +93,6 @@ class WebSocketFuzzTest {
         pipeline.run(staying);
         for (Future<?> close : closed) {
             close.get();
-        }
-        if (++tries % 10 == 0) {
-            bystanders.exchange();
         }
     }
 
@@ -128,10 +112,6 @@ class WebSocketFuzzTest {
         assertThat(server.history(partner, otherChats.get(0))).as("a chat the fuzzer is not in").isEmpty();
 
         tally.add("connections", "closers", tally.total("closes"));
-        tally.add("time", "seconds", (System.nanoTime() - started) / 1_000_000_000L);
-        tally.add("time", "cpu-seconds", FuzzServer.processCpuSeconds() - startedCpu);
-        System.out.println(tally.summary() + " seed=" + SEED);
-        assertThat(tally.examples()).as("violations of docs/protocol.md (%d in all)", tally.violations()).isEmpty();
-        assertThat(tally.total("inputs")).isGreaterThanOrEqualTo((long) TRIES * BATCH);
+        run.finish("docs/protocol.md");
     }
 }
