@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +79,7 @@ class GracefulShutdownIT {
         // 143 is 128 + SIGTERM: the JVM ran its shutdown hooks (Micronaut's context close) and exited
         assertThat(exit).as("exit code after SIGTERM; log:\n%s", server.logTail()).isIn(0, 143);
         for (PipelinedSender sender : senders) {
-            assertThat(sender.closeCode.get(10, TimeUnit.SECONDS)).as("close code of %s", sender.device).isEqualTo(1012);
+            assertThat(sender.awaitClose()).as("close code of %s", sender.device).isEqualTo(1012);
         }
         rest.stopAndJoin();
 
@@ -150,24 +147,19 @@ class GracefulShutdownIT {
     }
 
     /** A device that keeps {@link #WINDOW} sends in flight until its connection closes. */
-    private static final class PipelinedSender implements WebSocket.Listener {
-        private static final HttpClient HTTP = HttpClient.newHttpClient();
-
+    private static final class PipelinedSender {
         final String device;
         final Set<String> accepted = ConcurrentHashMap.newKeySet();
         final AtomicInteger sent = new AtomicInteger();
-        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
         private final String chat;
         private final Semaphore window = new Semaphore(WINDOW);
-        private final WebSocket socket;
-        private final StringBuilder partial = new StringBuilder();
+        private final WsClient client;
         private final Thread thread;
 
         PipelinedSender(URI gateway, String token, String chat, String device) {
             this.chat = chat;
             this.device = device;
-            this.socket = HTTP.newWebSocketBuilder().subprotocols("chat.v1").header("Authorization", "Bearer " + token)
-                    .buildAsync(URI.create(gateway + "?device=" + device), this).orTimeout(10, TimeUnit.SECONDS).join();
+            this.client = WsClient.connectObserving(gateway, token, device, this::onFrame);
             this.thread = new Thread(this::sendUntilClosed, "sender-" + device);
         }
 
@@ -175,16 +167,18 @@ class GracefulShutdownIT {
             thread.start();
         }
 
+        int awaitClose() {
+            return client.awaitClose();
+        }
+
         private void sendUntilClosed() {
             try {
-                for (int i = 0; !closeCode.isDone(); i++) {
+                for (int i = 0; client.isOpen(); i++) {
                     if (!window.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                         i--;
                         continue;
                     }
-                    String id = device + "-" + i;
-                    socket.sendText(Json.write(Map.of("type", "send", "id", id, "chatId", chat, "body", "m " + i)), true)
-                            .orTimeout(10, TimeUnit.SECONDS).join();
+                    client.send(Map.of("type", "send", "id", device + "-" + i, "chatId", chat, "body", "m " + i));
                     sent.incrementAndGet();
                 }
             } catch (InterruptedException e) {
@@ -194,32 +188,13 @@ class GracefulShutdownIT {
             }
         }
 
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                Map<String, Object> frame = Json.object(partial.toString());
-                partial.setLength(0);
-                if ("accepted".equals(frame.get("type"))) {
-                    accepted.add((String) frame.get("id"));
-                    window.release();
-                } else if ("error".equals(frame.get("type"))) {
-                    window.release();
-                }
+        private void onFrame(Map<String, Object> frame) {
+            if ("accepted".equals(frame.get("type"))) {
+                accepted.add((String) frame.get("id"));
+                window.release();
+            } else if ("error".equals(frame.get("type"))) {
+                window.release();
             }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeCode.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closeCode.complete(-1);
         }
     }
 

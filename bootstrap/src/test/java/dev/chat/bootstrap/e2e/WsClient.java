@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -23,12 +24,29 @@ final class WsClient implements AutoCloseable {
 
     private final List<Map<String, Object>> frames = new ArrayList<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final Consumer<Map<String, Object>> observer;
     private volatile String closeReason;
     private WebSocket socket;
 
+    private WsClient(Consumer<Map<String, Object>> observer) {
+        this.observer = observer;
+    }
+
     /** Connects with the token in the Authorization header. */
     static WsClient connect(URI gateway, String token, String device) {
-        WsClient client = new WsClient();
+        return connect(gateway, token, device, null);
+    }
+
+    /**
+     * Connects a device whose frames are not held: each goes to {@code observer} as it arrives, on
+     * the client's thread (for senders under load, whose held frames would only pile up).
+     */
+    static WsClient connectObserving(URI gateway, String token, String device, Consumer<Map<String, Object>> observer) {
+        return connect(gateway, token, device, observer);
+    }
+
+    private static WsClient connect(URI gateway, String token, String device, Consumer<Map<String, Object>> observer) {
+        WsClient client = new WsClient(observer);
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().subprotocols("chat.v1")
                 .connectTimeout(Duration.ofSeconds(5));
         if (token != null) {
@@ -41,7 +59,7 @@ final class WsClient implements AutoCloseable {
 
     /** Connects as a browser must: the token as a {@code bearer.<token>} subprotocol. */
     static WsClient connectWithSubprotocolToken(URI gateway, String token, String device) {
-        WsClient client = new WsClient();
+        WsClient client = new WsClient(null);
         client.socket = HTTP.newWebSocketBuilder().subprotocols("chat.v1", "bearer." + token)
                 .buildAsync(URI.create(gateway + "?device=" + device), client.listener())
                 .orTimeout(10, TimeUnit.SECONDS).join();
@@ -58,9 +76,13 @@ final class WsClient implements AutoCloseable {
                 if (last) {
                     Map<String, Object> frame = Json.object(partial.toString());
                     partial.setLength(0);
-                    synchronized (frames) {
-                        frames.add(frame);
-                        frames.notifyAll();
+                    if (observer != null) {
+                        observer.accept(frame);
+                    } else {
+                        synchronized (frames) {
+                            frames.add(frame);
+                            frames.notifyAll();
+                        }
                     }
                 }
                 webSocket.request(1);
