@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * /proc, live heap after a full GC (jcmd GC.run, then the JVM's own heap figure from jcmd
  * GC.heap_info). Absent a pid, it reports nothing.
  */
-final class ServerProbe {
+public final class ServerProbe {
     private static final long TICKS_PER_SECOND = 100;
     /** The first of the server's processes: heap figures are for it alone. */
     private final long pid;
@@ -26,6 +26,11 @@ final class ServerProbe {
     private ServerProbe(long pid) {
         this.pid = pid;
         this.pids = java.util.List.of(pid);
+    }
+
+    /** A probe of one process (the storage benchmarks probe themselves). */
+    public static ServerProbe of(long pid) {
+        return new ServerProbe(pid);
     }
 
     boolean present() {
@@ -74,7 +79,7 @@ final class ServerProbe {
      * CPU time of the server's threads whose name starts with {@code prefix} (for example
      * {@code rocksdb:low}, the storage's compactions), in milliseconds; threads that ended are not counted.
      */
-    long threadCpuMillis(String prefix) {
+    public long threadCpuMillis(String prefix) {
         if (!present()) {
             return -1;
         }

@@ -1,6 +1,7 @@
 package dev.chat.benchmarks.storage;
 
 import dev.chat.adapter.out.rocksdb.RocksStorage;
+import dev.chat.benchmarks.load.ServerProbe;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -18,7 +19,6 @@ import org.rocksdb.WriteOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,6 @@ import java.util.stream.Stream;
  */
 public final class CompactionCost {
     private static final int BATCH = 100;
-    private static final long TICK_MILLIS = 10;
     private static final byte[] TEXT = "a message body of the length people write to each other in a chat, about a hundred bytes"
             .getBytes(StandardCharsets.UTF_8);
 
@@ -140,24 +139,8 @@ public final class CompactionCost {
         }
     }
 
-    /** CPU time of this process's threads whose name starts with {@code prefix}, in milliseconds. */
-    private static long threadCpuMillis(String prefix) throws IOException {
-        long ticks = 0;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
-            for (Path task : tasks) {
-                try {
-                    if (!Files.readString(task.resolve("comm")).startsWith(prefix)) {
-                        continue;
-                    }
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                } catch (IOException | RuntimeException gone) {
-                    // the thread ended between the listing and the read
-                }
-            }
-        }
-        return ticks * TICK_MILLIS;
+    private static long threadCpuMillis(String prefix) {
+        return ServerProbe.of(ProcessHandle.current().pid()).threadCpuMillis(prefix);
     }
 
     private static void delete(Path folder) throws IOException {
