@@ -7,9 +7,7 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
-import org.rocksdb.Env;
 import org.rocksdb.FlushOptions;
-import org.rocksdb.Priority;
 import org.rocksdb.RocksDB;
 import org.rocksdb.Statistics;
 import org.rocksdb.TickerType;
@@ -39,6 +37,7 @@ import java.util.stream.Stream;
  */
 public final class CompactionCost {
     private static final int BATCH = 100;
+    private static final ServerProbe SELF = ServerProbe.of(ProcessHandle.current().pid());
     private static final byte[] TEXT = "a message body of the length people write to each other in a chat, about a hundred bytes"
             .getBytes(StandardCharsets.UTF_8);
 
@@ -49,7 +48,7 @@ public final class CompactionCost {
         long messages = args.length > 0 ? Long.parseLong(args[0]) : 20_000_000;
         int chats = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         RocksDB.loadLibrary();
-        Env.getDefault().lowerThreadPoolCPUPriority(Priority.LOW);
+        RocksStorage.compactInTheBackground();
         List<Candidate> candidates = List.of(
                 new Candidate("before (32 MB memtable, 4 files to level 1, 256 MB level base)", CompactionCost::before),
                 new Candidate("now (RocksStorage.chatContentsOptions)", RocksStorage::chatContentsOptions));
@@ -140,7 +139,7 @@ public final class CompactionCost {
     }
 
     private static long threadCpuMillis(String prefix) {
-        return ServerProbe.of(ProcessHandle.current().pid()).threadCpuMillis(prefix);
+        return SELF.threadCpuMillis(prefix);
     }
 
     private static void delete(Path folder) throws IOException {

@@ -77,11 +77,7 @@ public final class RocksStorage implements AutoCloseable {
             throw new IllegalStateException("cannot create the message storage folder " + folder, e);
         }
         NativeLibrary.load(folder.toAbsolutePath().getParent().resolve("native"));
-        // Compactions grow with the store (the 30-minute soak: 0.05 core at first, 0.16 after 12 M
-        // messages) and come in bursts; at normal priority each burst takes CPU from the threads that
-        // acknowledge and deliver, and the latency's tail rises with it. At low priority (nice 19) they
-        // use what those threads leave, and RocksDB's own write slowdown still keeps them from falling behind.
-        Env.getDefault().lowerThreadPoolCPUPriority(Priority.LOW);
+        compactInTheBackground();
         bloomFilter = new BloomFilter(BLOOM_BITS_PER_KEY);
         durable = new WriteOptions().setSync(true);
         buffered = new WriteOptions().setSync(false);
@@ -124,6 +120,17 @@ public final class RocksStorage implements AutoCloseable {
         messages = handles.get(3);
         consumers = handles.get(4);
         LOG.info("message storage open in {}", folder);
+    }
+
+    /**
+     * Runs RocksDB's compactions at the lowest CPU priority, process-wide (RocksDB's default thread
+     * pool; public for the compaction benchmark). Compactions grow with the store (the 30-minute soak: 0.05 core at first, 0.16 after 12 M
+     * messages) and come in bursts; at normal priority each burst takes CPU from the threads that
+     * acknowledge and deliver, and the latency's tail rises with it. At low priority (nice 19) they
+     * use what those threads leave, and RocksDB's own write slowdown still keeps them from falling behind.
+     */
+    public static void compactInTheBackground() {
+        Env.getDefault().lowerThreadPoolCPUPriority(Priority.LOW);
     }
 
     /**
