@@ -465,7 +465,7 @@ public final class LoadGenerator implements Callable<Integer> {
                 deliveries.startMeasuring();
                 cpuBefore = probe.cpuMillis();
                 measuring = true;
-                soak = SoakReport.start(reportEvery, heapEvery, deliveries, probe);
+                soak = SoakReport.start(reportEvery, heapEvery, deliveries, probe, chatApi::prometheus);
             }
             if (now >= end) {
                 break;

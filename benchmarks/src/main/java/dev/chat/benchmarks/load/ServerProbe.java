@@ -38,7 +38,7 @@ public final class ServerProbe {
     }
 
     /** Resident set size in bytes, summed over the server's processes. */
-    long rssBytes() {
+    public long rssBytes() {
         if (pids.size() > 1) {
             return pids.stream().mapToLong(p -> new ServerProbe(p).rssBytes()).sum();
         }

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A long run seen slice by slice, so that a leak or a slow drift shows as a trend rather than
  * hiding in one overall percentile: each slice's deliveries per second and latency percentiles,
- * the server's resident memory, and now and then its live heap after a full GC. Runs on its own
+ * the server's resident memory and RocksDB's part of it (from the server's /prometheus page), and
+ * now and then its live heap after a full GC. Runs on its own
  * thread, so that probing the server never delays the sends.
  */
 final class SoakReport {
@@ -23,6 +25,7 @@ final class SoakReport {
 
     private final Deliveries deliveries;
     private final ServerProbe probe;
+    private final Supplier<String> metricsPage;
     private final int heapEvery;
     private final long sliceNanos;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -37,9 +40,10 @@ final class SoakReport {
     private long lastCompactionCpuMillis;
     private long lastGeneratorCpuNanos = generatorCpuNanos();
 
-    private SoakReport(Duration every, int heapEvery, Deliveries deliveries, ServerProbe probe) {
+    private SoakReport(Duration every, int heapEvery, Deliveries deliveries, ServerProbe probe, Supplier<String> metricsPage) {
         this.deliveries = deliveries;
         this.probe = probe;
+        this.metricsPage = metricsPage;
         this.heapEvery = heapEvery;
         this.sliceNanos = every.toNanos();
         this.lastDelivered = deliveries.measuredDeliveries();
@@ -53,11 +57,12 @@ final class SoakReport {
     }
 
     /** Starts reporting every {@code every}; null when {@code every} is zero (no soak report asked). */
-    static SoakReport start(Duration every, int heapEvery, Deliveries deliveries, ServerProbe probe) {
+    static SoakReport start(Duration every, int heapEvery, Deliveries deliveries, ServerProbe probe,
+                            Supplier<String> metricsPage) {
         if (every.isZero()) {
             return null;
         }
-        SoakReport report = new SoakReport(every, heapEvery, deliveries, probe);
+        SoakReport report = new SoakReport(every, heapEvery, deliveries, probe, metricsPage);
         report.timer.scheduleAtFixedRate(report::slice, report.sliceNanos, report.sliceNanos, TimeUnit.NANOSECONDS);
         return report;
     }
@@ -74,6 +79,7 @@ final class SoakReport {
         slice.put("p99Ms", latency.getValueAtPercentile(99) / 1000.0);
         slice.put("maxMs", latency.getMaxValue() / 1000.0);
         slice.put("serverRssMiB", probe.rssBytes() / (1024 * 1024));
+        storageMemory(slice);
         // CPU per slice tells a server doing more work per message from one merely waiting longer
         long serverCpu = probe.cpuMillis();
         long generatorCpu = generatorCpuNanos();
@@ -94,6 +100,23 @@ final class SoakReport {
         lastDelivered = delivered;
         lastAt = now;
         System.out.println("SLICE " + slice);
+    }
+
+    /** RocksDB's memory by kind, as the server reports it: memtables, block cache, table readers. */
+    private void storageMemory(Map<String, Object> slice) {
+        String page;
+        try {
+            page = metricsPage.get();
+        } catch (RuntimeException unreachable) {
+            return;
+        }
+        for (String line : page.split("\n")) {
+            if (line.startsWith("chat_storage_memory_bytes{")) {
+                String kind = line.substring(line.indexOf("kind=\"") + 6, line.indexOf('"', line.indexOf("kind=\"") + 6));
+                double bytes = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                slice.put("storage-" + kind + "MiB", Math.round(bytes / (1024 * 1024)));
+            }
+        }
     }
 
     /** Stops reporting and answers every slice reported. */

@@ -2,13 +2,16 @@ package dev.chat.adapter.out.rocksdb;
 
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
+import org.rocksdb.Cache;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Env;
+import org.rocksdb.IndexType;
 import org.rocksdb.InfoLogLevel;
+import org.rocksdb.LRUCache;
 import org.rocksdb.Priority;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -46,6 +49,10 @@ public final class RocksStorage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RocksStorage.class);
     private static final int BLOOM_BITS_PER_KEY = 10;
     private static final long MAX_TOTAL_WAL_BYTES = 512L << 20;
+    /** RocksDB's advice for partitioned index and filters: partitions of about a page. */
+    private static final long METADATA_BLOCK_BYTES = 4096;
+    /** Half the cache for index and filter blocks (and, below them, data): they are what every lookup touches first. */
+    private static final double HIGH_PRIORITY_SHARE = 0.5;
 
     private final Path folder;
     private final DBOptions options;
@@ -53,6 +60,7 @@ public final class RocksStorage implements AutoCloseable {
     private final ColumnFamilyOptions scanOptions;
     private final ColumnFamilyOptions contentsOptions;
     private final BloomFilter bloomFilter;
+    private final Cache blockCache;
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final RocksDB db;
     private final ColumnFamilyHandle log;
@@ -66,10 +74,27 @@ public final class RocksStorage implements AutoCloseable {
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
 
     /**
-     * Opens (creating if needed) the database in {@code folder}; one process at a time may hold it.
-     * The native library is kept beside it, in {@code ../native}.
+     * The block cache's size unless configured: RocksDB's own default. It fills within minutes with
+     * the index and filter blocks of the files compactions write, and then stays at its size
+     * (adapters-outbound/rocksdb/README.md, "Memory").
      */
+    public static final long DEFAULT_BLOCK_CACHE_BYTES = 32L << 20;
+    private static final long MIN_BLOCK_CACHE_BYTES = 1L << 20;
+
+    /** Opens the database in {@code folder} with the default block cache. */
     public RocksStorage(Path folder) {
+        this(folder, DEFAULT_BLOCK_CACHE_BYTES);
+    }
+
+    /**
+     * Opens (creating if needed) the database in {@code folder}; one process at a time may hold it.
+     * The native library is kept beside it, in {@code ../native}. {@code blockCacheBytes} bounds
+     * what RocksDB keeps for reading: data blocks read, and every file's index and filter blocks.
+     */
+    public RocksStorage(Path folder, long blockCacheBytes) {
+        if (blockCacheBytes < MIN_BLOCK_CACHE_BYTES) {
+            throw new IllegalArgumentException("the storage's block cache takes at least 1 MB, not " + blockCacheBytes + " bytes");
+        }
         this.folder = folder;
         try {
             Files.createDirectories(folder);
@@ -79,6 +104,7 @@ public final class RocksStorage implements AutoCloseable {
         NativeLibrary.load(folder.toAbsolutePath().getParent().resolve("native"));
         compactInTheBackground();
         bloomFilter = new BloomFilter(BLOOM_BITS_PER_KEY);
+        blockCache = new LRUCache(blockCacheBytes, -1, false, HIGH_PRIORITY_SHARE);
         durable = new WriteOptions().setSync(true);
         buffered = new WriteOptions().setSync(false);
         options = new DBOptions()
@@ -95,14 +121,13 @@ public final class RocksStorage implements AutoCloseable {
         // the log and the chat contents are read in key order: no filter needed; point lookups get a bloom filter
         scanOptions = new ColumnFamilyOptions()
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
-                .setWriteBufferSize(32L << 20);
-        contentsOptions = chatContentsOptions();
+                .setWriteBufferSize(32L << 20)
+                .setTableFormatConfig(tableConfig(null));
+        contentsOptions = chatContentsOptions().setTableFormatConfig(tableConfig(null));
         lookupOptions = new ColumnFamilyOptions()
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
                 .setWriteBufferSize(16L << 20)
-                .setTableFormatConfig(new BlockBasedTableConfig()
-                        .setFilterPolicy(bloomFilter)
-                        .setWholeKeyFiltering(true));
+                .setTableFormatConfig(tableConfig(bloomFilter).setWholeKeyFiltering(true));
         List<ColumnFamilyDescriptor> families = List.of(
                 new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, scanOptions),
                 new ColumnFamilyDescriptor(bytes("log"), scanOptions),
@@ -120,6 +145,28 @@ public final class RocksStorage implements AutoCloseable {
         messages = handles.get(3);
         consumers = handles.get(4);
         LOG.info("message storage open in {}", folder);
+    }
+
+    /**
+     * Every family's files keep their index and bloom filter in the shared block cache, at high
+     * priority, instead of holding them beside each open file: held so, they grew with the store
+     * (4 MB per million messages) and the process's memory with them. Partitioned, a lookup loads only
+     * the partitions it needs, a page each; the top level of each and the newest (level 0) files'
+     * blocks stay pinned, so that the lookups every append makes rarely miss.
+     */
+    private BlockBasedTableConfig tableConfig(BloomFilter filter) {
+        BlockBasedTableConfig config = new BlockBasedTableConfig()
+                .setBlockCache(blockCache)
+                .setCacheIndexAndFilterBlocks(true)
+                .setCacheIndexAndFilterBlocksWithHighPriority(true)
+                .setPinL0FilterAndIndexBlocksInCache(true)
+                .setPinTopLevelIndexAndFilter(true)
+                .setIndexType(IndexType.kTwoLevelIndexSearch)
+                .setMetadataBlockSize(METADATA_BLOCK_BYTES);
+        if (filter != null) {
+            config.setFilterPolicy(filter).setPartitionFilters(true);
+        }
+        return config;
     }
 
     /**
@@ -146,6 +193,26 @@ public final class RocksStorage implements AutoCloseable {
                 .setWriteBufferSize(64L << 20)
                 .setLevel0FileNumCompactionTrigger(8)
                 .setMaxBytesForLevelBase(512L << 20);
+    }
+
+    /** What RocksDB holds in memory, by its own account (bytes). */
+    public record Memory(long memtables, long tableReaders, long blockCache, long pinned) {
+    }
+
+    /**
+     * RocksDB's account of its memory: memtables (written, not yet flushed), what the open files hold
+     * outside the block cache, and the block cache (of which pinned).
+     */
+    public Memory memory() {
+        return guarded(() -> {
+            try {
+                return new Memory(db.getAggregatedLongProperty("rocksdb.cur-size-all-mem-tables"),
+                        db.getAggregatedLongProperty("rocksdb.estimate-table-readers-mem"),
+                        blockCache.getUsage(), blockCache.getPinnedUsage());
+            } catch (RocksDBException e) {
+                throw RocksFailure.of("reading the storage's memory", e);
+            }
+        });
     }
 
     ColumnFamilyHandle log() {
@@ -237,6 +304,7 @@ public final class RocksStorage implements AutoCloseable {
         contentsOptions.close();
         lookupOptions.close();
         bloomFilter.close();
+        blockCache.close();
     }
 
     private static byte[] bytes(String name) {

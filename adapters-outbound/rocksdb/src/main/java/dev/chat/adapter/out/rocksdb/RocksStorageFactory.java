@@ -1,8 +1,11 @@
 package dev.chat.adapter.out.rocksdb;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.convert.format.ReadableBytes;
 import jakarta.inject.Singleton;
 
 import java.nio.file.Path;
@@ -12,8 +15,13 @@ import java.nio.file.Path;
 public class RocksStorageFactory {
     @Singleton
     @Bean(preDestroy = "close")
-    RocksStorage rocksStorage(@Value("${chat.data-dir:./data}") String dataDir) {
-        return new RocksStorage(Path.of(dataDir).toAbsolutePath().resolve("messages"));
+    RocksStorage rocksStorage(@Value("${chat.data-dir:./data}") String dataDir,
+                              @Value("${chat.storage.block-cache:32MB}") @ReadableBytes long blockCache,
+                              BeanProvider<MeterRegistry> meters) {
+        RocksStorage storage = new RocksStorage(Path.of(dataDir).toAbsolutePath().resolve("messages"), blockCache);
+        // registered here rather than by a binder: a binder would open the storage in a process that has no use for it
+        meters.ifPresent(registry -> RocksStorageMeters.register(storage, registry));
+        return storage;
     }
 
     @Singleton

@@ -1,0 +1,43 @@
+package dev.chat.adapter.out.rocksdb;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.function.ToLongFunction;
+
+/**
+ * {@code chat_storage_memory_bytes{kind=...}}: RocksDB's memory by its own account, so that an
+ * operator can tell the storage's share of the process's resident memory from the JVM's.
+ */
+final class RocksStorageMeters {
+    private RocksStorageMeters() {
+    }
+
+    static void register(RocksStorage storage, MeterRegistry registry) {
+        gauge(registry, storage, "memtables", RocksStorage.Memory::memtables,
+                "written and not yet flushed (at most two memtables per column family)");
+        gauge(registry, storage, "block-cache", RocksStorage.Memory::blockCache,
+                "data, index and filter blocks in the block cache (chat.storage.block-cache at most)");
+        gauge(registry, storage, "block-cache-pinned", RocksStorage.Memory::pinned,
+                "the part of the block cache that cannot be evicted now");
+        gauge(registry, storage, "table-readers", RocksStorage.Memory::tableReaders,
+                "what open files hold outside the block cache");
+    }
+
+    private static void gauge(MeterRegistry registry, RocksStorage storage, String kind,
+                              ToLongFunction<RocksStorage.Memory> part, String description) {
+        Gauge.builder("chat.storage.memory", storage, s -> read(s, part))
+                .tag("kind", kind)
+                .baseUnit("bytes")
+                .description("RocksDB's memory: " + description)
+                .register(registry);
+    }
+
+    private static double read(RocksStorage storage, ToLongFunction<RocksStorage.Memory> part) {
+        try {
+            return part.applyAsLong(storage.memory());
+        } catch (IllegalStateException closed) {
+            return Double.NaN;
+        }
+    }
+}
