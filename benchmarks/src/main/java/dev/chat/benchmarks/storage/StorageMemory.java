@@ -32,11 +32,13 @@ import java.util.stream.Stream;
 
 /**
  * Where the embedded default's storage keeps its memory as the store grows: N messages written as
- * the server writes them (the log and idempotency keys in one synced batch of 1,000, then the chat
- * contents and both subscriptions' positions), as fast as they go, through {@link RocksStorage}.
+ * the server writes them (each message's client id looked up, as the group commit settles repeats;
+ * the log and idempotency keys in one synced batch of 1,000; then the chat contents and both
+ * subscriptions' positions), as fast as they go, through {@link RocksStorage}.
  * Every step it prints the process's resident memory, RocksDB's own account of it (memtables, what
- * open files hold outside the block cache, the block cache) and the step's synced log writes (median,
- * p99, max: the group commit's latency while flushes and compactions write), then the memory again
+ * open files hold outside the block cache, the block cache), the step's mean client id lookup, and
+ * its synced log writes (median, p99, max: the group commit's latency while flushes and compactions
+ * write), then the memory again
  * once the store has settled. Run with a bounded heap, so that what grows is the native part:
  *
  * <pre>java -Xmx256m -cp benchmarks/target/benchmarks.jar dev.chat.benchmarks.storage.StorageMemory --messages 15000000</pre>
@@ -86,7 +88,7 @@ public final class StorageMemory implements Callable<Integer> {
             chatIds.add(new ChatId(new UUID(random.nextLong(), random.nextLong())));
             senders.add(new UserId(new UUID(random.nextLong(), random.nextLong())));
         }
-        System.out.println("messages,seconds,rss_mib,heap_used_mib,memtables_mib,table_readers_mib,block_cache_mib,pinned_mib,commit_p50_ms,commit_p99_ms,commit_max_ms");
+        System.out.println("messages,seconds,rss_mib,heap_used_mib,memtables_mib,table_readers_mib,block_cache_mib,pinned_mib,lookup_us,commit_p50_ms,commit_p99_ms,commit_max_ms");
         long started = System.nanoTime();
         System.out.println("block cache " + (blockCache >> 20) + " MB, " + folder);
         try (RocksStorage storage = new RocksStorage(folder, blockCache)) {
@@ -94,6 +96,7 @@ public final class StorageMemory implements Callable<Integer> {
             RocksMessages contents = new RocksMessages(storage);
             List<Message> batch = new ArrayList<>(BATCH);
             Histogram commits = new Histogram(3);
+            long lookupNanos = 0;
             for (long position = 1; position <= messages; position++) {
                 int chat = random.nextInt(chats);
                 batch.add(new Message(new MessageId(new UUID(random.nextLong(), random.nextLong())), chatIds.get(chat),
@@ -101,6 +104,13 @@ public final class StorageMemory implements Callable<Integer> {
                         new ClientMessageId(Long.toHexString(random.nextLong())), new MessageBody(TEXT + " " + position),
                         Instant.now()));
                 if (batch.size() == BATCH || position == messages) {
+                    long lookupsStarted = System.nanoTime();
+                    for (Message message : batch) {
+                        if (log.findByClientId(message.chatId(), message.sender(), message.clientMessageId()).isPresent()) {
+                            throw new IllegalStateException("a new client id was found: " + message.clientMessageId());
+                        }
+                    }
+                    lookupNanos += System.nanoTime() - lookupsStarted;
                     long commitStarted = System.nanoTime();
                     log.appendDurably(batch);
                     commits.recordValue((System.nanoTime() - commitStarted) / 1_000);
@@ -110,22 +120,26 @@ public final class StorageMemory implements Callable<Integer> {
                     batch.clear();
                 }
                 if (position % step == 0) {
-                    print(position, started, storage, commits);
+                    print(position, started, storage, lookupNanos / 1e3 / step, commits);
                     commits.reset();
+                    lookupNanos = 0;
                 }
             }
             // what stays once the flushes and compactions the writes set off have run
-            Thread.sleep(30_000);
-            print(messages, started, storage, commits);
+            while (!storage.settled()) {
+                Thread.sleep(200);
+            }
+            print(messages, started, storage, 0, commits);
         }
     }
 
-    private static void print(long written, long started, RocksStorage storage, Histogram commits) {
+    private static void print(long written, long started, RocksStorage storage, double lookupMicros,
+                              Histogram commits) {
         RocksStorage.Memory memory = storage.memory();
         Runtime runtime = Runtime.getRuntime();
-        System.out.printf("%d,%.1f,%d,%d,%d,%d,%d,%d,%.2f,%.2f,%.2f%n", written, (System.nanoTime() - started) / 1e9,
+        System.out.printf("%d,%.1f,%d,%d,%d,%d,%d,%d,%.2f,%.2f,%.2f,%.2f%n", written, (System.nanoTime() - started) / 1e9,
                 SELF.rssBytes() >> 20, (runtime.totalMemory() - runtime.freeMemory()) >> 20, memory.memtables() >> 20,
-                memory.tableReaders() >> 20, memory.blockCache() >> 20, memory.pinned() >> 20,
+                memory.tableReaders() >> 20, memory.blockCache() >> 20, memory.pinned() >> 20, lookupMicros,
                 commits.getValueAtPercentile(50) / 1000.0, commits.getValueAtPercentile(99) / 1000.0,
                 commits.getMaxValue() / 1000.0);
     }

@@ -37,6 +37,9 @@ class OperationsTest extends EmbeddedServerTest {
             assertThat(metrics).contains("chat_connections_open", "chat_messages_accepted_total",
                     "chat_messages_delivered_seconds_count", "chat_messages_delivered_seconds_bucket",
                     "chat_messages_pending");
+            assertThat(metrics).as("RocksDB's memory, by kind, on the embedded default")
+                    .containsPattern("chat_storage_memory_bytes\\{kind=\"memtables\",?\\} [1-9]")
+                    .contains("chat_storage_memory_bytes{kind=\"block-cache\"", "chat_storage_memory_bytes{kind=\"table-readers\"");
             assertThat(metrics).doesNotContain("count me").doesNotContain(a.token());
         }
     }

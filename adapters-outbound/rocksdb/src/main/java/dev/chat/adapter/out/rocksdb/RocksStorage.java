@@ -215,6 +215,22 @@ public final class RocksStorage implements AutoCloseable {
         });
     }
 
+    /** Whether no flush or compaction is running or due: the benchmarks wait for it before they measure. */
+    public boolean settled() {
+        return guarded(() -> {
+            try {
+                long busy = 0;
+                for (String property : List.of("rocksdb.num-running-compactions", "rocksdb.num-running-flushes",
+                        "rocksdb.compaction-pending", "rocksdb.mem-table-flush-pending")) {
+                    busy += db.getAggregatedLongProperty(property);
+                }
+                return busy == 0;
+            } catch (RocksDBException e) {
+                throw RocksFailure.of("reading the storage's background work", e);
+            }
+        });
+    }
+
     ColumnFamilyHandle log() {
         return log;
     }
