@@ -107,16 +107,25 @@ final class SoakReport {
         String page;
         try {
             page = metricsPage.get();
-        } catch (RuntimeException unreachable) {
+        } catch (RuntimeException serverDown) {
             return;
         }
         for (String line : page.split("\n")) {
             if (line.startsWith("chat_storage_memory_bytes{")) {
                 String kind = line.substring(line.indexOf("kind=\"") + 6, line.indexOf('"', line.indexOf("kind=\"") + 6));
                 double bytes = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                slice.put("storage-" + kind + "MiB", Math.round(bytes / (1024 * 1024)));
+                slice.put(storageKey(kind), Math.round(bytes / (1024 * 1024)));
             }
         }
+    }
+
+    /** "block-cache-pinned" → "storageBlockCachePinnedMiB", beside "serverRssMiB". */
+    private static String storageKey(String kind) {
+        StringBuilder key = new StringBuilder("storage");
+        for (String word : kind.split("-")) {
+            key.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return key.append("MiB").toString();
     }
 
     /** Stops reporting and answers every slice reported. */

@@ -88,9 +88,9 @@ public final class StorageMemory implements Callable<Integer> {
             chatIds.add(new ChatId(new UUID(random.nextLong(), random.nextLong())));
             senders.add(new UserId(new UUID(random.nextLong(), random.nextLong())));
         }
-        System.out.println("messages,seconds,rss_mib,heap_used_mib,memtables_mib,table_readers_mib,block_cache_mib,pinned_mib,lookup_us,commit_p50_ms,commit_p99_ms,commit_max_ms");
         long started = System.nanoTime();
-        System.out.println("block cache " + (blockCache >> 20) + " MB, " + folder);
+        System.out.println("# block cache " + (blockCache >> 20) + " MB, " + folder);
+        System.out.println("messages,seconds,rss_mib,heap_used_mib,memtables_mib,table_readers_mib,block_cache_mib,pinned_mib,lookup_us,commit_p50_ms,commit_p99_ms,commit_max_ms");
         try (RocksStorage storage = new RocksStorage(folder, blockCache)) {
             RocksLogRecords log = new RocksLogRecords(storage);
             RocksMessages contents = new RocksMessages(storage);
@@ -139,7 +139,7 @@ public final class StorageMemory implements Callable<Integer> {
         Runtime runtime = Runtime.getRuntime();
         System.out.printf("%d,%.1f,%d,%d,%d,%d,%d,%d,%.2f,%.2f,%.2f,%.2f%n", written, (System.nanoTime() - started) / 1e9,
                 SELF.rssBytes() >> 20, (runtime.totalMemory() - runtime.freeMemory()) >> 20, memory.memtables() >> 20,
-                memory.tableReaders() >> 20, memory.blockCache() >> 20, memory.pinned() >> 20, lookupMicros,
+                memory.tableReaders() >> 20, memory.blockCache() >> 20, memory.blockCachePinned() >> 20, lookupMicros,
                 commits.getValueAtPercentile(50) / 1000.0, commits.getValueAtPercentile(99) / 1000.0,
                 commits.getMaxValue() / 1000.0);
     }

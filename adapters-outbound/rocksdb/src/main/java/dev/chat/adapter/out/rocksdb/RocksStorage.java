@@ -49,9 +49,12 @@ public final class RocksStorage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RocksStorage.class);
     private static final int BLOOM_BITS_PER_KEY = 10;
     private static final long MAX_TOTAL_WAL_BYTES = 512L << 20;
-    /** RocksDB's advice for partitioned index and filters: partitions of about a page. */
+    /** Partitions of the index and filters of about a page (RocksDB's default metadata block size). */
     private static final long METADATA_BLOCK_BYTES = 4096;
-    /** Half the cache for index and filter blocks (and, below them, data): they are what every lookup touches first. */
+    /**
+     * Index and filter blocks keep up to half the cache against eviction by data blocks (RocksDB's
+     * default share): they are what every lookup touches first.
+     */
     private static final double HIGH_PRIORITY_SHARE = 0.5;
 
     private final Path folder;
@@ -75,7 +78,8 @@ public final class RocksStorage implements AutoCloseable {
 
     /**
      * The block cache's size unless configured: RocksDB's own default. It fills within minutes with
-     * the index and filter blocks of the files compactions write, and then stays at its size
+     * the index and filter blocks of the files compactions write, and then stays near its size: its
+     * pinned blocks can take it past, by 0.2–0.4 MB per million messages stored
      * (adapters-outbound/rocksdb/README.md, "Memory").
      */
     public static final long DEFAULT_BLOCK_CACHE_BYTES = 32L << 20;
@@ -152,7 +156,7 @@ public final class RocksStorage implements AutoCloseable {
      * priority, instead of holding them beside each open file: held so, they grew with the store
      * (4 MB per million messages) and the process's memory with them. Partitioned, a lookup loads only
      * the partitions it needs, a page each; the top level of each and the newest (level 0) files'
-     * blocks stay pinned, so that the lookups every append makes rarely miss.
+     * blocks stay pinned, so that the lookup every append makes starts from memory.
      */
     private BlockBasedTableConfig tableConfig(BloomFilter filter) {
         BlockBasedTableConfig config = new BlockBasedTableConfig()
@@ -196,7 +200,7 @@ public final class RocksStorage implements AutoCloseable {
     }
 
     /** What RocksDB holds in memory, by its own account (bytes). */
-    public record Memory(long memtables, long tableReaders, long blockCache, long pinned) {
+    public record Memory(long memtables, long tableReaders, long blockCache, long blockCachePinned) {
     }
 
     /**

@@ -18,7 +18,7 @@ final class RocksStorageMeters {
                 "written and not yet flushed (at most two memtables per column family)");
         gauge(registry, storage, "block-cache", RocksStorage.Memory::blockCache,
                 "data, index and filter blocks in the block cache (chat.storage.block-cache at most)");
-        gauge(registry, storage, "block-cache-pinned", RocksStorage.Memory::pinned,
+        gauge(registry, storage, "block-cache-pinned", RocksStorage.Memory::blockCachePinned,
                 "the part of the block cache that cannot be evicted now");
         gauge(registry, storage, "table-readers", RocksStorage.Memory::tableReaders,
                 "what open files hold outside the block cache");
