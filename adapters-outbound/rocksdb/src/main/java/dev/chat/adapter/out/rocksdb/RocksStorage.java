@@ -78,8 +78,8 @@ public final class RocksStorage implements AutoCloseable {
 
     /**
      * The block cache's size unless configured: RocksDB's own default. It fills within minutes with
-     * the index and filter blocks of the files compactions write, and then stays near its size: its
-     * pinned blocks can take it past, by 0.2–0.4 MB per million messages stored
+     * the index and filter blocks of the files compactions write, and then stays at its size until
+     * its pinned blocks, which grow by about 1 MB per million messages stored, take it past
      * (adapters-outbound/rocksdb/README.md, "Memory").
      */
     public static final long DEFAULT_BLOCK_CACHE_BYTES = 32L << 20;
