@@ -78,8 +78,7 @@ public final class RocksStorage implements AutoCloseable {
 
     /**
      * The block cache's size unless configured: RocksDB's own default. It fills within minutes with
-     * the index and filter blocks of the files compactions write, and then stays at its size until
-     * its pinned blocks, which grow by about 1 MB per million messages stored, take it past
+     * the index and filter blocks of the files compactions write, and then stays at its size
      * (adapters-outbound/rocksdb/README.md, "Memory").
      */
     public static final long DEFAULT_BLOCK_CACHE_BYTES = 32L << 20;
@@ -155,16 +154,19 @@ public final class RocksStorage implements AutoCloseable {
      * Every family's files keep their index and bloom filter in the shared block cache, at high
      * priority, instead of holding them beside each open file: held so, they grew with the store
      * (4 MB per million messages) and the process's memory with them. Partitioned, a lookup loads only
-     * the partitions it needs, a page each; the top level of each and the newest (level 0) files'
-     * blocks stay pinned, so that the lookup every append makes starts from memory.
+     * the partitions it needs, a page each. Nothing is pinned, so that the cache keeps to its size:
+     * with the top levels and the level-0 files' blocks pinned, the pinned part grew about 1 MB per
+     * million messages and passed the cache's size, and the lookups were no faster
+     * (adapters-outbound/rocksdb/README.md, "Memory").
      */
     private BlockBasedTableConfig tableConfig(BloomFilter filter) {
         BlockBasedTableConfig config = new BlockBasedTableConfig()
                 .setBlockCache(blockCache)
                 .setCacheIndexAndFilterBlocks(true)
                 .setCacheIndexAndFilterBlocksWithHighPriority(true)
-                .setPinL0FilterAndIndexBlocksInCache(true)
-                .setPinTopLevelIndexAndFilter(true)
+                // nothing pinned: pinned blocks grew ~1 MB per million messages stored, past the cache's size
+                .setPinL0FilterAndIndexBlocksInCache(false)
+                .setPinTopLevelIndexAndFilter(false)
                 .setIndexType(IndexType.kTwoLevelIndexSearch)
                 .setMetadataBlockSize(METADATA_BLOCK_BYTES);
         if (filter != null) {

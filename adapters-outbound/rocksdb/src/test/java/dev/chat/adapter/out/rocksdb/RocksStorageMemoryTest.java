@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What RocksDB keeps for reading stays in the one block cache: files' index and filter blocks are
- * not held beside each open file, where they grew with the store.
+ * not held beside each open file, where they grew with the store, and none stay pinned.
  */
 class RocksStorageMemoryTest {
     private static final long CACHE = 1L << 20;
@@ -63,6 +63,8 @@ class RocksStorageMemoryTest {
                     .isLessThanOrEqualTo(CACHE + (64 << 10));
             assertThat(memory.tableReaders()).as("held by the open files outside the cache: their bookkeeping only")
                     .isLessThan(64 << 10);
+            assertThat(memory.blockCachePinned()).as("no block pinned once the reads are done (RocksDB keeps an entry of"
+                    + " a few bytes): the cache keeps to its size").isLessThan(1 << 10);
         }
     }
 
