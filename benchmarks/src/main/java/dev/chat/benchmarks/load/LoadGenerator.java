@@ -718,12 +718,7 @@ public final class LoadGenerator implements Callable<Integer> {
 
     private long acceptedHeartbeats() {
         String page = presenceMetrics == null ? chatApi.prometheus() : ChatApi.page(presenceMetrics);
-        for (String line : page.split("\n")) {
-            if (line.startsWith("chat_presence_datagrams_total") && line.contains("dropped=\"none\"")) {
-                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return 0;
+        return PrometheusPage.byLabel(page, "chat_presence_datagrams_total", "dropped").getOrDefault("none", 0.0).longValue();
     }
 
     private static double ms(long micros) {

@@ -110,13 +110,8 @@ final class SoakReport {
         } catch (RuntimeException serverDown) {
             return;
         }
-        for (String line : page.split("\n")) {
-            if (line.startsWith("chat_storage_memory_bytes{")) {
-                String kind = line.substring(line.indexOf("kind=\"") + 6, line.indexOf('"', line.indexOf("kind=\"") + 6));
-                double bytes = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                slice.put(storageKey(kind), Math.round(bytes / (1024 * 1024)));
-            }
-        }
+        PrometheusPage.byLabel(page, "chat_storage_memory_bytes", "kind")
+                .forEach((kind, bytes) -> slice.put(storageKey(kind), Math.round(bytes / (1024 * 1024))));
     }
 
     /** "block-cache-pinned" → "storageBlockCachePinnedMiB", beside "serverRssMiB". */

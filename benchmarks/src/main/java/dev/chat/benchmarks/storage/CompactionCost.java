@@ -14,17 +14,14 @@ import org.rocksdb.TickerType;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * What RocksDB's compactions cost to store N messages in the chat contents' layout (chat id, then
@@ -95,7 +92,7 @@ public final class CompactionCost {
             handles.forEach(ColumnFamilyHandle::close);
             return result;
         } finally {
-            delete(folder);
+            TemporaryFolders.delete(folder);
         }
     }
 
@@ -140,11 +137,5 @@ public final class CompactionCost {
 
     private static long threadCpuMillis(String prefix) {
         return SELF.threadCpuMillis(prefix);
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 }

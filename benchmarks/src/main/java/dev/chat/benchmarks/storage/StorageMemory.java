@@ -18,17 +18,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * Where the embedded default's storage keeps its memory as the store grows: N messages written as
@@ -75,7 +72,7 @@ public final class StorageMemory implements Callable<Integer> {
         try {
             run(dataDir.resolve("messages"), blockCache);
         } finally {
-            delete(dataDir);
+            TemporaryFolders.delete(dataDir);
         }
         return 0;
     }
@@ -142,11 +139,5 @@ public final class StorageMemory implements Callable<Integer> {
                 memory.tableReaders() >> 20, memory.blockCache() >> 20, memory.blockCachePinned() >> 20, lookupMicros,
                 commits.getValueAtPercentile(50) / 1000.0, commits.getValueAtPercentile(99) / 1000.0,
                 commits.getMaxValue() / 1000.0);
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 }
