@@ -494,7 +494,11 @@ public final class LoadGenerator implements Callable<Integer> {
             }
         }
         if (soak != null) {
-            result.put("slices", soak.stop());
+            List<Map<String, Object>> slices = soak.stop();
+            result.put("slices", slices);
+            List<SoakTrend> trends = SoakTrend.of(slices, reportEvery);
+            trends.forEach(trend -> System.out.println("TREND " + trend));
+            result.put("trend", trends);
         }
         deliveries.stopMeasuring();
         long cpuAfter = probe.cpuMillis();

@@ -1,0 +1,65 @@
+package dev.chat.benchmarks.load;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class SoakTrendTest {
+    private static Map<String, Object> slice(int index, double p99, double rss, Double heap) {
+        Map<String, Object> slice = new LinkedHashMap<>();
+        slice.put("slice", index);
+        slice.put("p99Ms", p99);
+        slice.put("serverRssMiB", rss);
+        if (heap != null) {
+            slice.put("liveHeapMiB", heap);
+        }
+        return slice;
+    }
+
+    @Test
+    void a_steady_rise_shows_as_its_slope_per_ten_minutes_and_a_flat_measure_as_none() {
+        List<Map<String, Object>> slices = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            // one-minute slices: RSS grows 2 MiB a minute, p99 stays at 100 ms
+            slices.add(slice(i, 100, 1_000 + 2 * i, null));
+        }
+
+        Map<String, SoakTrend> trends = byMeasure(SoakTrend.of(slices, Duration.ofMinutes(1)));
+
+        assertThat(trends.get("serverRssMiB").slopePerTenMinutes()).isCloseTo(20, within(1e-9));
+        assertThat(trends.get("serverRssMiB").firstThird()).isEqualTo(1_011);
+        assertThat(trends.get("serverRssMiB").lastThird()).isEqualTo(1_051);
+        assertThat(trends.get("p99Ms").slopePerTenMinutes()).isZero();
+        assertThat(trends.get("p99Ms").lastOverFirst()).isEqualTo(1.0);
+        assertThat(trends).doesNotContainKey("liveHeapMiB").doesNotContainKey("serverCores");
+    }
+
+    @Test
+    void a_few_outlying_slices_do_not_make_a_trend() {
+        List<Map<String, Object>> slices = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            // two spikes near the end, as a compaction burst makes
+            slices.add(slice(i, i == 27 || i == 29 ? 400 : 100, 1_000, i % 5 == 0 ? 40.0 : null));
+        }
+
+        Map<String, SoakTrend> trends = byMeasure(SoakTrend.of(slices, Duration.ofMinutes(1)));
+
+        assertThat(trends.get("p99Ms").slopePerTenMinutes()).isZero();
+        assertThat(trends.get("p99Ms").lastThird()).isEqualTo(100);
+        assertThat(trends.get("liveHeapMiB").slices()).isEqualTo(6);
+        assertThat(trends.get("liveHeapMiB").slopePerTenMinutes()).isZero();
+    }
+
+    private static Map<String, SoakTrend> byMeasure(List<SoakTrend> trends) {
+        Map<String, SoakTrend> byMeasure = new LinkedHashMap<>();
+        trends.forEach(t -> byMeasure.put(t.measure(), t));
+        return byMeasure;
+    }
+}
