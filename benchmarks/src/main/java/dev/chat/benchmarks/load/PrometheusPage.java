@@ -23,4 +23,14 @@ final class PrometheusPage {
         }
         return values;
     }
+
+    /** The value of the line {@code metric 12.0} (no labels); NaN when the page has none. */
+    static double value(String page, String metric) {
+        for (String line : page.split("\n")) {
+            if (line.startsWith(metric + " ")) {
+                return Double.parseDouble(line.substring(metric.length() + 1).trim());
+            }
+        }
+        return Double.NaN;
+    }
 }

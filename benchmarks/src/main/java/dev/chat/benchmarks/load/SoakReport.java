@@ -39,6 +39,13 @@ final class SoakReport {
     private long lastServerCpuMillis;
     private long lastCompactionCpuMillis;
     private long lastGeneratorCpuNanos = generatorCpuNanos();
+    private double lastCommits;
+    private double lastCommitSeconds;
+    private double lastCommitMessages;
+    private double lastLookups;
+    private double lastLookupSeconds;
+    private double lastWriteDelays;
+    private double lastWriteStops;
 
     private SoakReport(Duration every, int heapEvery, Deliveries deliveries, ServerProbe probe, Supplier<String> metricsPage) {
         this.deliveries = deliveries;
@@ -49,6 +56,14 @@ final class SoakReport {
         this.lastDelivered = deliveries.measuredDeliveries();
         this.lastServerCpuMillis = probe.cpuMillis();
         this.lastCompactionCpuMillis = probe.threadCpuMillis(COMPACTION_THREADS);
+        // the group commit's counters so far (the warm-up's), so that the first slice counts its own only
+        try {
+            String page = metricsPage.get();
+            groupCommit(new LinkedHashMap<>(), page);
+            writeStalls(new LinkedHashMap<>(), page);
+        } catch (RuntimeException serverDown) {
+            // the first slice then counts from the server's start
+        }
     }
 
     private static long generatorCpuNanos() {
@@ -112,6 +127,55 @@ final class SoakReport {
         }
         PrometheusPage.byLabel(page, "chat_storage_memory_bytes", "kind")
                 .forEach((kind, bytes) -> slice.put(storageKey(kind), Math.round(bytes / (1024 * 1024))));
+        groupCommit(slice, page);
+        writeStalls(slice, page);
+    }
+
+    /** How often RocksDB slowed down or stopped every write during the slice (none in a healthy run). */
+    private void writeStalls(Map<String, Object> slice, String page) {
+        Map<String, Double> byCause = PrometheusPage.byLabel(page, "chat_storage_write_stalls_total", "cause");
+        if (byCause.isEmpty()) {
+            return;
+        }
+        double delays = byCause.entrySet().stream().filter(e -> e.getKey().endsWith("-delays")).mapToDouble(Map.Entry::getValue).sum();
+        double stops = byCause.entrySet().stream().filter(e -> e.getKey().endsWith("-stops")).mapToDouble(Map.Entry::getValue).sum();
+        slice.put("writeDelays", Math.round(delays - lastWriteDelays));
+        slice.put("writeStops", Math.round(stops - lastWriteStops));
+        lastWriteDelays = delays;
+        lastWriteStops = stops;
+    }
+
+    /**
+     * The embedded log's group commit over the slice (its meters, when the server has them): the mean
+     * synced write and the largest of the last two minutes, the mean batch's lookups, messages per commit.
+     */
+    private void groupCommit(Map<String, Object> slice, String page) {
+        double commits = PrometheusPage.value(page, "chat_log_commit_seconds_count");
+        if (Double.isNaN(commits)) {
+            return;
+        }
+        double commitSeconds = PrometheusPage.value(page, "chat_log_commit_seconds_sum");
+        double lookupSeconds = PrometheusPage.value(page, "chat_log_lookups_seconds_sum");
+        double lookups = PrometheusPage.value(page, "chat_log_lookups_seconds_count");
+        double messages = PrometheusPage.value(page, "chat_log_commit_messages_sum");
+        double newCommits = commits - lastCommits;
+        if (newCommits > 0) {
+            slice.put("commitMeanMs", round(1000 * (commitSeconds - lastCommitSeconds) / newCommits));
+            slice.put("commitMaxMs", round(1000 * PrometheusPage.value(page, "chat_log_commit_seconds_max")));
+            slice.put("messagesPerCommit", Math.round((messages - lastCommitMessages) / newCommits));
+        }
+        if (lookups > lastLookups) {
+            slice.put("lookupsMeanMs", round(1000 * (lookupSeconds - lastLookupSeconds) / (lookups - lastLookups)));
+        }
+        lastCommits = commits;
+        lastCommitSeconds = commitSeconds;
+        lastCommitMessages = messages;
+        lastLookups = lookups;
+        lastLookupSeconds = lookupSeconds;
+    }
+
+    private static double round(double millis) {
+        return Math.round(millis * 100) / 100.0;
     }
 
     /** "block-cache-pinned" → "storageBlockCachePinnedMiB", beside "serverRssMiB". */

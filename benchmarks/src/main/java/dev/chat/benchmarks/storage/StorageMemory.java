@@ -1,5 +1,6 @@
 package dev.chat.benchmarks.storage;
 
+import dev.chat.adapter.out.rocksdb.IdempotencyKey;
 import dev.chat.adapter.out.rocksdb.RocksLogRecords;
 import dev.chat.adapter.out.rocksdb.RocksMessages;
 import dev.chat.adapter.out.rocksdb.RocksStorage;
@@ -23,13 +24,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /**
  * Where the embedded default's storage keeps its memory as the store grows: N messages written as
- * the server writes them (each message's client id looked up, as the group commit settles repeats;
+ * the server writes them (each batch's client ids looked up in one read, as the group commit settles repeats;
  * the log and idempotency keys in one synced batch of 1,000; then the chat contents and both
  * subscriptions' positions), as fast as they go, through {@link RocksStorage}.
  * Every step it prints the process's resident memory, RocksDB's own account of it (memtables, what
@@ -54,11 +56,16 @@ public final class StorageMemory implements Callable<Integer> {
     @Option(names = "--chats", defaultValue = "100") int chats;
     @Option(names = "--step", defaultValue = "1000000", description = "messages between two lines") long step;
     @Option(names = "--block-cache-mb", description = "default: RocksStorage's") Long blockCacheMb;
+    @Option(names = "--lookups", defaultValue = "batched",
+            description = "batched: a batch's client ids in one read, as the server looks them up; single: one read each")
+    Lookups lookups;
     @Option(names = "--into", description = "a server's data folder to fill and keep (default: a temporary one, deleted)")
     Path into;
 
+    enum Lookups { BATCHED, SINGLE }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new StorageMemory()).execute(args));
+        System.exit(new CommandLine(new StorageMemory()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
@@ -102,11 +109,7 @@ public final class StorageMemory implements Callable<Integer> {
                         Instant.now()));
                 if (batch.size() == BATCH || position == messages) {
                     long lookupsStarted = System.nanoTime();
-                    for (Message message : batch) {
-                        if (log.findByClientId(message.chatId(), message.sender(), message.clientMessageId()).isPresent()) {
-                            throw new IllegalStateException("a new client id was found: " + message.clientMessageId());
-                        }
-                    }
+                    lookUp(log, batch);
                     lookupNanos += System.nanoTime() - lookupsStarted;
                     long commitStarted = System.nanoTime();
                     log.appendDurably(batch);
@@ -127,6 +130,38 @@ public final class StorageMemory implements Callable<Integer> {
                 Thread.sleep(200);
             }
             print(messages, started, storage, 0, commits);
+        }
+    }
+
+    private void lookUp(RocksLogRecords log, List<Message> batch) {
+        if (lookups == Lookups.BATCHED) {
+            List<IdempotencyKey> keys = batch.stream().<IdempotencyKey>map(Sent::new).toList();
+            if (log.findByClientIds(keys).stream().anyMatch(Objects::nonNull)) {
+                throw new IllegalStateException("a new client id was found in a batch");
+            }
+            return;
+        }
+        for (Message message : batch) {
+            if (log.findByClientId(message.chatId(), message.sender(), message.clientMessageId()).isPresent()) {
+                throw new IllegalStateException("a new client id was found: " + message.clientMessageId());
+            }
+        }
+    }
+
+    private record Sent(Message message) implements IdempotencyKey {
+        @Override
+        public ChatId chat() {
+            return message.chatId();
+        }
+
+        @Override
+        public UserId sender() {
+            return message.sender();
+        }
+
+        @Override
+        public ClientMessageId clientMessageId() {
+            return message.clientMessageId();
         }
     }
 

@@ -40,6 +40,11 @@ class OperationsTest extends EmbeddedServerTest {
             assertThat(metrics).as("RocksDB's memory, by kind, on the embedded default")
                     .containsPattern("chat_storage_memory_bytes\\{kind=\"memtables\",?\\} [1-9]")
                     .contains("chat_storage_memory_bytes{kind=\"block-cache\"", "chat_storage_memory_bytes{kind=\"table-readers\"");
+            assertThat(metrics).as("the group commit's timings and RocksDB's write stalls")
+                    .containsPattern("chat_log_commit_seconds_count [1-9]")
+                    .containsPattern("chat_log_lookups_seconds_count [1-9]")
+                    .containsPattern("chat_log_commit_messages_sum [1-9]")
+                    .contains("chat_storage_write_stalls_total{cause=\"l0-file-count-limit-stops\"} 0.0");
             assertThat(metrics).doesNotContain("count me").doesNotContain(a.token());
         }
     }

@@ -27,7 +27,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -221,6 +224,34 @@ public final class RocksStorage implements AutoCloseable {
         });
     }
 
+    /** The causes for which RocksDB slows writes down ({@code -delays}) or stops them ({@code -stops}). */
+    public static final List<String> WRITE_STALL_CAUSES = List.of(
+            "l0-file-count-limit-delays", "l0-file-count-limit-stops",
+            "memtable-limit-delays", "memtable-limit-stops",
+            "pending-compaction-bytes-delays", "pending-compaction-bytes-stops");
+
+    /**
+     * How many times since the storage opened RocksDB slowed down or stopped writes, by cause, over
+     * every column family: any family's stall holds up every write, the group commit's synced one too.
+     */
+    public Map<String, Long> writeStalls() {
+        return guarded(() -> {
+            Map<String, Long> stalls = new LinkedHashMap<>();
+            WRITE_STALL_CAUSES.forEach(cause -> stalls.put(cause, 0L));
+            try {
+                for (ColumnFamilyHandle family : handles) {
+                    Map<String, String> counts = db.getMapProperty(family, "rocksdb.cf-write-stall-stats");
+                    for (String cause : WRITE_STALL_CAUSES) {
+                        stalls.merge(cause, Long.parseLong(counts.getOrDefault(cause, "0")), Long::sum);
+                    }
+                }
+            } catch (RocksDBException e) {
+                throw RocksFailure.of("reading the storage's write stalls", e);
+            }
+            return stalls;
+        });
+    }
+
     /** Whether no flush or compaction is running or due: the benchmarks wait for it before they measure. */
     public boolean settled() {
         return guarded(() -> {
@@ -265,6 +296,11 @@ public final class RocksStorage implements AutoCloseable {
 
     byte[] get(ColumnFamilyHandle family, byte[] key) throws RocksDBException {
         return db.get(family, key);
+    }
+
+    /** The values of {@code keys} in one family, in order, null where absent: one batched read. */
+    List<byte[]> getAll(ColumnFamilyHandle family, List<byte[]> keys) throws RocksDBException {
+        return db.multiGetAsList(Collections.nCopies(keys.size(), family), keys);
     }
 
     RocksIterator iterator(ColumnFamilyHandle family, ReadOptions readOptions) {

@@ -1,5 +1,6 @@
 package dev.chat.adapter.out.rocksdb;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -7,7 +8,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * {@code chat_storage_memory_bytes{kind=...}}: RocksDB's memory by its own account, so that an
- * operator can tell the storage's share of the process's resident memory from the JVM's.
+ * operator can tell the storage's share of the process's resident memory from the JVM's; and
+ * {@code chat_storage_write_stalls_total{cause=...}}: how often RocksDB held every write up, and why.
  */
 final class RocksStorageMeters {
     private RocksStorageMeters() {
@@ -22,6 +24,22 @@ final class RocksStorageMeters {
                 "the part of the block cache that cannot be evicted now");
         gauge(registry, storage, "table-readers", RocksStorage.Memory::tableReaders,
                 "what open files hold outside the block cache");
+        stalls(registry, storage);
+    }
+
+    private static void stalls(MeterRegistry registry, RocksStorage storage) {
+        for (String cause : RocksStorage.WRITE_STALL_CAUSES) {
+            FunctionCounter.builder("chat.storage.write.stalls", storage, s -> {
+                        try {
+                            return s.writeStalls().get(cause);
+                        } catch (IllegalStateException closed) {
+                            return Double.NaN;
+                        }
+                    })
+                    .tag("cause", cause)
+                    .description("times RocksDB slowed down (-delays) or stopped (-stops) every write, by cause")
+                    .register(registry);
+        }
     }
 
     private static void gauge(MeterRegistry registry, RocksStorage storage, String kind,

@@ -159,6 +159,31 @@ class RocksMessageLogBehaviourTest {
     }
 
     @Test
+    void repeats_of_a_logged_message_among_new_ones_all_return_the_original() {
+        RocksMessageLog log = openLog();
+        ChatId chat = chatId();
+        UserId sender = userId();
+        Entry first = entry(chat, sender);
+        Message original = appendAll(log, List.of(first)).get(0);
+        List<Entry> fresh = entries(200, chat, sender);
+        List<CompletableFuture<Appended>> pending = new ArrayList<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            pending.add(log.append(fresh.get(i)).toCompletableFuture());
+            if (i % 50 == 0) {
+                // queued with the new ones, so that the writer settles several in one batch
+                pending.add(log.append(first).toCompletableFuture());
+            }
+        }
+
+        List<Appended> results = pending.stream().map(f -> f.orTimeout(30, TimeUnit.SECONDS).join()).toList();
+
+        assertThat(results).filteredOn(Appended::duplicate).hasSize(4)
+                .extracting(Appended::message).containsOnly(original);
+        assertThat(results).filteredOn(appended -> !appended.duplicate()).extracting(a -> a.message().position())
+                .hasSize(200).doesNotHaveDuplicates().isSorted().allMatch(p -> p.compareTo(original.position()) > 0);
+    }
+
+    @Test
     void a_duplicate_sent_later_is_found_in_the_store() {
         RocksMessageLog log = openLog();
         ChatId chat = chatId();

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,14 @@ final class GroupCommitWriter implements Runnable {
     private final int batchSize;
     private final Executor completions;
     private final LongConsumer onCommitted;
+    private final GroupCommitMeters meters;
     private final AtomicLong commits = new AtomicLong();
     private volatile long head;
     private volatile long committedHead;
     private volatile boolean stopping;
 
-    GroupCommitWriter(RocksLogRecords records, BlockingQueue<PendingAppend> queue, int batchSize, long head, Executor completions, LongConsumer onCommitted) {
+    GroupCommitWriter(RocksLogRecords records, BlockingQueue<PendingAppend> queue, int batchSize, long head,
+                      Executor completions, LongConsumer onCommitted, GroupCommitMeters meters) {
         this.records = records;
         this.queue = queue;
         this.batchSize = batchSize;
@@ -46,6 +49,7 @@ final class GroupCommitWriter implements Runnable {
         this.committedHead = head;
         this.completions = completions;
         this.onCommitted = onCommitted;
+        this.meters = meters;
     }
 
     /** The highest position given out; a position is never given twice, even when its batch failed. */
@@ -103,21 +107,29 @@ final class GroupCommitWriter implements Runnable {
     }
 
     private void write(List<PendingAppend> batch) {
-        // new messages by key, in position order: the batch's first append of each key leads it
-        Map<PendingAppend.Key, Message> leaders = new LinkedHashMap<>();
-        List<PendingAppend> leading = new ArrayList<>(batch.size());
+        // the batch's first append of each key leads it; the others repeat it
+        Map<PendingAppend.Key, PendingAppend> firsts = new LinkedHashMap<>();
         List<PendingAppend> repeats = new ArrayList<>(0);
-        long next = head;
         for (PendingAppend pending : batch) {
-            if (leaders.containsKey(pending.key)) {
+            if (firsts.putIfAbsent(pending.key, pending) != null) {
                 repeats.add(pending);
-                continue;
             }
-            // a miss costs a bloom filter probe; a recent hit comes from the memtable
-            Message known = records.findByClientId(pending.key.chat(), pending.key.sender(),
-                    pending.key.clientMessageId()).orElse(null);
-            if (known != null) {
-                pending.decide(known, true);
+        }
+        // one batched read for every key: a miss costs a filter probe per file, a recent hit comes from the memtable
+        long lookupsStarted = System.nanoTime();
+        List<Message> stored = records.findByClientIds(List.copyOf(firsts.keySet()));
+        meters.lookedUp(System.nanoTime() - lookupsStarted);
+        // new messages by key, in position order
+        Map<PendingAppend.Key, Message> leaders = new LinkedHashMap<>();
+        Map<PendingAppend.Key, Message> known = new HashMap<>(0);
+        List<PendingAppend> leading = new ArrayList<>(firsts.size());
+        long next = head;
+        int i = 0;
+        for (PendingAppend pending : firsts.values()) {
+            Message logged = stored.get(i++);
+            if (logged != null) {
+                pending.decide(logged, true);
+                known.put(pending.key, logged);
                 continue;
             }
             try {
@@ -132,8 +144,17 @@ final class GroupCommitWriter implements Runnable {
             }
         }
         head = next;
+        // a repeat of a message logged before is settled already; the others follow their batch's write
+        repeats.removeIf(repeat -> {
+            Message logged = known.get(repeat.key);
+            if (logged != null) {
+                repeat.decide(logged, true);
+            }
+            return logged != null;
+        });
         if (!leaders.isEmpty()) {
             List<Message> fresh = List.copyOf(leaders.values());
+            long commitStarted = System.nanoTime();
             try {
                 records.appendDurably(fresh);
             } catch (RuntimeException failed) {
@@ -142,6 +163,7 @@ final class GroupCommitWriter implements Runnable {
                 repeats.forEach(p -> p.fail(failed));
                 return;
             }
+            meters.committed(System.nanoTime() - commitStarted, fresh.size());
             commits.incrementAndGet();
             leading.forEach(p -> p.decide(p.assigned, false));
             committedHead = fresh.get(fresh.size() - 1).position().value();

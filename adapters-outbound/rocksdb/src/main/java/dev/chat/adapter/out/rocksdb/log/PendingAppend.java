@@ -1,5 +1,6 @@
 package dev.chat.adapter.out.rocksdb.log;
 
+import dev.chat.adapter.out.rocksdb.IdempotencyKey;
 import dev.chat.application.port.MessageLog.Appended;
 import dev.chat.application.port.MessageLog.Entry;
 import dev.chat.domain.chat.ChatId;
@@ -15,7 +16,7 @@ final class PendingAppend {
      * What makes two appends the same message: chat, sender and the client's message id. The hash
      * is computed once: the writer looks each key up several times, on its own thread.
      */
-    record Key(ChatId chat, UserId sender, ClientMessageId clientMessageId, int hash) {
+    record Key(ChatId chat, UserId sender, ClientMessageId clientMessageId, int hash) implements IdempotencyKey {
         Key(ChatId chat, UserId sender, ClientMessageId clientMessageId) {
             this(chat, sender, clientMessageId, 31 * (31 * chat.hashCode() + sender.hashCode())
                     + clientMessageId.hashCode());

@@ -6,10 +6,13 @@ import dev.chat.domain.RejectedException;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.chat.ChatId;
 import dev.chat.domain.message.Position;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,10 +75,23 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
     private volatile LogFeeder[] roots = new LogFeeder[0];
     private volatile boolean accepting = true;
 
+    /** A log without meters (tests, tools). */
+    public RocksMessageLog(RocksLogRecords records, int batchSize, Duration retention, int queueCapacity) {
+        this(records, batchSize, retention, queueCapacity, GroupCommitMeters.NONE);
+    }
+
+    @Inject
     public RocksMessageLog(RocksLogRecords records,
                            @Value("${chat.log.batch-size:1000}") int batchSize,
                            @Value("${chat.log.retention:7d}") Duration retention,
-                           @Value("${chat.log.queue-capacity:10000}") int queueCapacity) {
+                           @Value("${chat.log.queue-capacity:10000}") int queueCapacity,
+                           BeanProvider<MeterRegistry> meters) {
+        this(records, batchSize, retention, queueCapacity,
+                new GroupCommitMeters(meters.isPresent() ? meters.get() : null));
+    }
+
+    private RocksMessageLog(RocksLogRecords records, int batchSize, Duration retention, int queueCapacity,
+                            GroupCommitMeters meters) {
         if (batchSize < 1 || queueCapacity < 1) {
             throw new IllegalArgumentException("chat.log.batch-size and chat.log.queue-capacity must be positive");
         }
@@ -90,7 +106,7 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
         this.queue = new LinkedBlockingQueue<>(queueCapacity);
         this.completions = Executors.newSingleThreadExecutor(daemon("chat-log-completions"));
         this.writer = new GroupCommitWriter(records, queue, batchSize, head, completions,
-                this::committed);
+                this::committed, meters);
         this.writerThread = daemon("chat-log-writer").newThread(writer);
         writerThread.start();
         LOG.info("message log open at position {}, subscriptions at {}", head, recordedAtOpen);
