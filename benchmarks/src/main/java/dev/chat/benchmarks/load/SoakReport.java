@@ -126,10 +126,13 @@ final class SoakReport {
             return;
         }
         PrometheusPage.byLabel(page, "chat_storage_memory_bytes", "kind")
-                .forEach((kind, bytes) -> slice.put(storageKey(kind), Math.round(bytes / (1024 * 1024))));
+                .forEach((kind, bytes) -> slice.put(key("storage", kind, "MiB"), Math.round(bytes / (1024 * 1024))));
+        PrometheusPage.byLabel(page, "chat_storage_level0_files", "family")
+                .forEach((family, files) -> slice.put(key("level0", family, ""), Math.round(files)));
         groupCommit(slice, page);
         writeStalls(slice, page);
     }
+
 
     /** How often RocksDB slowed down or stopped every write during the slice (none in a healthy run). */
     private void writeStalls(Map<String, Object> slice, String page) {
@@ -178,13 +181,13 @@ final class SoakReport {
         return Math.round(millis * 100) / 100.0;
     }
 
-    /** "block-cache-pinned" → "storageBlockCachePinnedMiB", beside "serverRssMiB". */
-    private static String storageKey(String kind) {
-        StringBuilder key = new StringBuilder("storage");
-        for (String word : kind.split("-")) {
+    /** ("storage", "block-cache-pinned", "MiB") → "storageBlockCachePinnedMiB"; ("level0", "client_ids", "") → "level0ClientIds". */
+    private static String key(String prefix, String name, String suffix) {
+        StringBuilder key = new StringBuilder(prefix);
+        for (String word : name.split("[-_]")) {
             key.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
         }
-        return key.append("MiB").toString();
+        return key.append(suffix).toString();
     }
 
     /** Stops reporting and answers every slice reported. */

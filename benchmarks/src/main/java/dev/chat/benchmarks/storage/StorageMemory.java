@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
@@ -59,6 +60,8 @@ public final class StorageMemory implements Callable<Integer> {
     @Option(names = "--lookups", defaultValue = "batched",
             description = "batched: a batch's client ids in one read, as the server looks them up; single: one read each")
     Lookups lookups;
+    @Option(names = "--background-jobs", description = "RocksDB's flushes and compactions at once (default: RocksStorage's)")
+    Integer backgroundJobs;
     @Option(names = "--into", description = "a server's data folder to fill and keep (default: a temporary one, deleted)")
     Path into;
 
@@ -94,8 +97,9 @@ public final class StorageMemory implements Callable<Integer> {
         }
         long started = System.nanoTime();
         System.out.println("# block cache " + (blockCache >> 20) + " MB, " + folder);
-        System.out.println("messages,seconds,rss_mib,heap_used_mib,memtables_mib,table_readers_mib,block_cache_mib,pinned_mib,lookup_us,commit_p50_ms,commit_p99_ms,commit_max_ms");
-        try (RocksStorage storage = new RocksStorage(folder, blockCache)) {
+        System.out.println("messages,seconds,rss_mib,heap_used_mib,memtables_mib,table_readers_mib,block_cache_mib,pinned_mib,lookup_us,commit_p50_ms,commit_p99_ms,commit_max_ms,client_ids_l0_files,messages_l0_files");
+        try (RocksStorage storage = new RocksStorage(folder, blockCache,
+                backgroundJobs == null ? RocksStorage.DEFAULT_BACKGROUND_JOBS : backgroundJobs)) {
             RocksLogRecords log = new RocksLogRecords(storage);
             RocksMessages contents = new RocksMessages(storage);
             List<Message> batch = new ArrayList<>(BATCH);
@@ -169,10 +173,11 @@ public final class StorageMemory implements Callable<Integer> {
                               Histogram commits) {
         RocksStorage.Memory memory = storage.memory();
         Runtime runtime = Runtime.getRuntime();
-        System.out.printf("%d,%.1f,%d,%d,%d,%d,%d,%d,%.2f,%.2f,%.2f,%.2f%n", written, (System.nanoTime() - started) / 1e9,
+        Map<String, Long> levelZero = storage.levelZeroFiles();
+        System.out.printf("%d,%.1f,%d,%d,%d,%d,%d,%d,%.2f,%.2f,%.2f,%.2f,%d,%d%n", written, (System.nanoTime() - started) / 1e9,
                 SELF.rssBytes() >> 20, (runtime.totalMemory() - runtime.freeMemory()) >> 20, memory.memtables() >> 20,
                 memory.tableReaders() >> 20, memory.blockCache() >> 20, memory.blockCachePinned() >> 20, lookupMicros,
                 commits.getValueAtPercentile(50) / 1000.0, commits.getValueAtPercentile(99) / 1000.0,
-                commits.getMaxValue() / 1000.0);
+                commits.getMaxValue() / 1000.0, levelZero.get("client_ids"), levelZero.get("messages"));
     }
 }

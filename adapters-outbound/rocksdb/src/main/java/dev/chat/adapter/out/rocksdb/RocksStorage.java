@@ -87,9 +87,22 @@ public final class RocksStorage implements AutoCloseable {
     public static final long DEFAULT_BLOCK_CACHE_BYTES = 32L << 20;
     private static final long MIN_BLOCK_CACHE_BYTES = 1L << 20;
 
+    /**
+     * Flushes and compactions at once, unless configured: RocksDB gives a quarter (at least one) to
+     * flushes and the rest to compactions. With 2, one compaction thread served every family, and
+     * while it merged the chat contents the idempotency keys' level-0 files piled up (19 in the soak,
+     * against a trigger of 4), each probed by every lookup (adapters-outbound/rocksdb/README.md, "Compaction").
+     */
+    public static final int DEFAULT_BACKGROUND_JOBS = 2;
+
     /** Opens the database in {@code folder} with the default block cache. */
     public RocksStorage(Path folder) {
         this(folder, DEFAULT_BLOCK_CACHE_BYTES);
+    }
+
+    /** Opens the database in {@code folder} with {@link #DEFAULT_BACKGROUND_JOBS}. */
+    public RocksStorage(Path folder, long blockCacheBytes) {
+        this(folder, blockCacheBytes, DEFAULT_BACKGROUND_JOBS);
     }
 
     /**
@@ -97,9 +110,12 @@ public final class RocksStorage implements AutoCloseable {
      * The native library is kept beside it, in {@code ../native}. {@code blockCacheBytes} bounds
      * what RocksDB keeps for reading: data blocks read, and every file's index and filter blocks.
      */
-    public RocksStorage(Path folder, long blockCacheBytes) {
+    public RocksStorage(Path folder, long blockCacheBytes, int backgroundJobs) {
         if (blockCacheBytes < MIN_BLOCK_CACHE_BYTES) {
             throw new IllegalArgumentException("the storage's block cache takes at least 1 MB, not " + blockCacheBytes + " bytes");
+        }
+        if (backgroundJobs < 2) {
+            throw new IllegalArgumentException("the storage needs at least 2 background jobs (a flush and a compaction), not " + backgroundJobs);
         }
         this.folder = folder;
         try {
@@ -118,7 +134,7 @@ public final class RocksStorage implements AutoCloseable {
                 .setCreateMissingColumnFamilies(true)
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
                 .setKeepLogFileNum(2)
-                .setMaxBackgroundJobs(2)
+                .setMaxBackgroundJobs(backgroundJobs)
                 .setBytesPerSync(1 << 20)
                 // a write-ahead log file is kept until every family with writes in it has flushed, and
                 // the consumers' offsets fill their memtable slowly: without a cap, RocksDB's default
@@ -249,6 +265,25 @@ public final class RocksStorage implements AutoCloseable {
                 throw RocksFailure.of("reading the storage's write stalls", e);
             }
             return stalls;
+        });
+    }
+
+    /**
+     * Files in level 0 by column family: each is probed by every lookup in its family until a
+     * compaction merges it down, so a count well past its family's trigger means compaction is behind.
+     */
+    public Map<String, Long> levelZeroFiles() {
+        return guarded(() -> {
+            Map<String, Long> files = new LinkedHashMap<>();
+            try {
+                for (ColumnFamilyHandle family : handles) {
+                    files.put(new String(family.getName(), StandardCharsets.UTF_8),
+                            Long.parseLong(db.getProperty(family, "rocksdb.num-files-at-level0")));
+                }
+            } catch (RocksDBException e) {
+                throw RocksFailure.of("reading the storage's level-0 files", e);
+            }
+            return files;
         });
     }
 

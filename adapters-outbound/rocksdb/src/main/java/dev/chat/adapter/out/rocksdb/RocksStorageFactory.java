@@ -17,11 +17,12 @@ public class RocksStorageFactory {
     @Bean(preDestroy = "close")
     RocksStorage rocksStorage(@Value("${chat.data-dir:./data}") String dataDir,
                               @Value("${chat.storage.block-cache:32MB}") @ReadableBytes long blockCache,
+                              @Value("${chat.storage.background-jobs:" + RocksStorage.DEFAULT_BACKGROUND_JOBS + "}") int backgroundJobs,
                               BeanProvider<MeterRegistry> meters) {
         // the registry is resolved before the storage opens: a failure to create it then leaves no database open
         // (and no binder: a binder would open the storage in a process that has no use for it)
         MeterRegistry registry = meters.isPresent() ? meters.get() : null;
-        RocksStorage storage = new RocksStorage(Path.of(dataDir).toAbsolutePath().resolve("messages"), blockCache);
+        RocksStorage storage = new RocksStorage(Path.of(dataDir).toAbsolutePath().resolve("messages"), blockCache, backgroundJobs);
         if (registry != null) {
             RocksStorageMeters.register(storage, registry);
         }

@@ -25,6 +25,18 @@ final class RocksStorageMeters {
         gauge(registry, storage, "table-readers", RocksStorage.Memory::tableReaders,
                 "what open files hold outside the block cache");
         stalls(registry, storage);
+        for (String family : storage.levelZeroFiles().keySet()) {
+            Gauge.builder("chat.storage.level0.files", storage, s -> {
+                        try {
+                            return s.levelZeroFiles().getOrDefault(family, 0L);
+                        } catch (IllegalStateException closed) {
+                            return Double.NaN;
+                        }
+                    })
+                    .tag("family", family)
+                    .description("files in level 0, each probed by every lookup in the family until compacted")
+                    .register(registry);
+        }
     }
 
     private static void stalls(MeterRegistry registry, RocksStorage storage) {

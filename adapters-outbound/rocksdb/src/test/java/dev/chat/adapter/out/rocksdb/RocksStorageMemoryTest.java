@@ -69,6 +69,31 @@ class RocksStorageMemoryTest {
     }
 
     @Test
+    void level_zero_files_and_write_stalls_are_counted_by_family_and_cause() {
+        ChatId chat = chatId();
+        UserId sender = userId();
+        try (RocksStorage storage = new RocksStorage(folder, CACHE)) {
+            new RocksLogRecords(storage).appendDurably(List.of(message(chat, 1, sender), message(chat, 2, sender)));
+            assertThat(storage.levelZeroFiles()).as("nothing flushed yet")
+                    .containsOnlyKeys("default", "log", "client_ids", "messages", "consumers").containsValue(0L);
+        }
+        // reopened, the write-ahead log is replayed and flushed into level 0
+        try (RocksStorage storage = new RocksStorage(folder, CACHE)) {
+            assertThat(storage.levelZeroFiles().get("client_ids")).isEqualTo(1);
+            assertThat(storage.levelZeroFiles().get("log")).isEqualTo(1);
+            assertThat(storage.writeStalls()).containsOnlyKeys(RocksStorage.WRITE_STALL_CAUSES)
+                    .allSatisfy((cause, count) -> assertThat(count).as(cause).isZero());
+        }
+    }
+
+    @Test
+    void fewer_than_two_background_jobs_are_refused_before_anything_is_opened() {
+        assertThatThrownBy(() -> new RocksStorage(folder.resolve("messages"), CACHE, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2 background jobs");
+        assertThat(folder.resolve("messages")).doesNotExist();
+    }
+
+    @Test
     void a_block_cache_under_a_megabyte_is_refused_before_anything_is_opened() {
         assertThatThrownBy(() -> new RocksStorage(folder.resolve("messages"), 1024))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 MB");
