@@ -4,6 +4,7 @@ import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +40,8 @@ final class SoakReport {
     private long lastServerCpuMillis;
     private long lastCompactionCpuMillis;
     private long lastGeneratorCpuNanos = generatorCpuNanos();
-    private double lastCommits;
-    private double lastCommitSeconds;
-    private double lastCommitMessages;
-    private double lastLookups;
-    private double lastLookupSeconds;
-    private double lastWriteDelays;
-    private double lastWriteStops;
+    /** The server's counters as the previous slice read them, by name. */
+    private final Map<String, Double> counters = new HashMap<>();
 
     private SoakReport(Duration every, int heapEvery, Deliveries deliveries, ServerProbe probe, Supplier<String> metricsPage) {
         this.deliveries = deliveries;
@@ -142,10 +138,8 @@ final class SoakReport {
         }
         double delays = byCause.entrySet().stream().filter(e -> e.getKey().endsWith("-delays")).mapToDouble(Map.Entry::getValue).sum();
         double stops = byCause.entrySet().stream().filter(e -> e.getKey().endsWith("-stops")).mapToDouble(Map.Entry::getValue).sum();
-        slice.put("writeDelays", Math.round(delays - lastWriteDelays));
-        slice.put("writeStops", Math.round(stops - lastWriteStops));
-        lastWriteDelays = delays;
-        lastWriteStops = stops;
+        slice.put("writeDelays", Math.round(since("writeDelays", delays)));
+        slice.put("writeStops", Math.round(since("writeStops", stops)));
     }
 
     /**
@@ -153,28 +147,28 @@ final class SoakReport {
      * synced write and the largest of the last two minutes, the mean batch's lookups, messages per commit.
      */
     private void groupCommit(Map<String, Object> slice, String page) {
-        double commits = PrometheusPage.value(page, "chat_log_commit_seconds_count");
+        double commits = since("commits", PrometheusPage.value(page, "chat_log_commit_seconds_count"));
         if (Double.isNaN(commits)) {
             return;
         }
-        double commitSeconds = PrometheusPage.value(page, "chat_log_commit_seconds_sum");
-        double lookupSeconds = PrometheusPage.value(page, "chat_log_lookups_seconds_sum");
-        double lookups = PrometheusPage.value(page, "chat_log_lookups_seconds_count");
-        double messages = PrometheusPage.value(page, "chat_log_commit_messages_sum");
-        double newCommits = commits - lastCommits;
-        if (newCommits > 0) {
-            slice.put("commitMeanMs", round(1000 * (commitSeconds - lastCommitSeconds) / newCommits));
+        double commitSeconds = since("commitSeconds", PrometheusPage.value(page, "chat_log_commit_seconds_sum"));
+        double messages = since("messages", PrometheusPage.value(page, "chat_log_commit_messages_sum"));
+        double lookups = since("lookups", PrometheusPage.value(page, "chat_log_lookups_seconds_count"));
+        double lookupSeconds = since("lookupSeconds", PrometheusPage.value(page, "chat_log_lookups_seconds_sum"));
+        if (commits > 0) {
+            slice.put("commitMeanMs", round(1000 * commitSeconds / commits));
             slice.put("commitMaxMs", round(1000 * PrometheusPage.value(page, "chat_log_commit_seconds_max")));
-            slice.put("messagesPerCommit", Math.round((messages - lastCommitMessages) / newCommits));
+            slice.put("messagesPerCommit", Math.round(messages / commits));
         }
-        if (lookups > lastLookups) {
-            slice.put("lookupsMeanMs", round(1000 * (lookupSeconds - lastLookupSeconds) / (lookups - lastLookups)));
+        if (lookups > 0) {
+            slice.put("lookupsMeanMs", round(1000 * lookupSeconds / lookups));
         }
-        lastCommits = commits;
-        lastCommitSeconds = commitSeconds;
-        lastCommitMessages = messages;
-        lastLookups = lookups;
-        lastLookupSeconds = lookupSeconds;
+    }
+
+    /** How much a counter of the server's grew since the previous slice read it (since it started, the first time). */
+    private double since(String counter, double now) {
+        Double before = counters.put(counter, now);
+        return before == null ? now : now - before;
     }
 
     private static double round(double millis) {

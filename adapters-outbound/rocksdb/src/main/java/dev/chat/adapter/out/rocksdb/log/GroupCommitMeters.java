@@ -3,6 +3,7 @@ package dev.chat.adapter.out.rocksdb.log;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import java.util.concurrent.TimeUnit;
 
@@ -14,19 +15,14 @@ import java.util.concurrent.TimeUnit;
  * spike was the disk's sync, the lookups, or neither.
  */
 final class GroupCommitMeters {
-    static final GroupCommitMeters NONE = new GroupCommitMeters(null);
+    /** Meters registered nowhere: an empty composite registry makes them no-ops. */
+    static final GroupCommitMeters NONE = new GroupCommitMeters(new CompositeMeterRegistry());
 
     private final Timer lookups;
     private final Timer commits;
     private final DistributionSummary messages;
 
     GroupCommitMeters(MeterRegistry registry) {
-        if (registry == null) {
-            lookups = null;
-            commits = null;
-            messages = null;
-            return;
-        }
         lookups = Timer.builder("chat.log.lookups")
                 .description("one batch's idempotency lookups, on the log writer's thread").register(registry);
         commits = Timer.builder("chat.log.commit")
@@ -36,15 +32,11 @@ final class GroupCommitMeters {
     }
 
     void lookedUp(long nanos) {
-        if (lookups != null) {
-            lookups.record(nanos, TimeUnit.NANOSECONDS);
-        }
+        lookups.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void committed(long nanos, int count) {
-        if (commits != null) {
-            commits.record(nanos, TimeUnit.NANOSECONDS);
-            messages.record(count);
-        }
+        commits.record(nanos, TimeUnit.NANOSECONDS);
+        messages.record(count);
     }
 }

@@ -87,7 +87,7 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
                            @Value("${chat.log.queue-capacity:10000}") int queueCapacity,
                            BeanProvider<MeterRegistry> meters) {
         this(records, batchSize, retention, queueCapacity,
-                new GroupCommitMeters(meters.isPresent() ? meters.get() : null));
+                meters.isPresent() ? new GroupCommitMeters(meters.get()) : GroupCommitMeters.NONE);
     }
 
     private RocksMessageLog(RocksLogRecords records, int batchSize, Duration retention, int queueCapacity,
