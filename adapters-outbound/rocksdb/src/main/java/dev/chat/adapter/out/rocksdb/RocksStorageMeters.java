@@ -4,70 +4,99 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
  * {@code chat_storage_memory_bytes{kind=...}}: RocksDB's memory by its own account, so that an
  * operator can tell the storage's share of the process's resident memory from the JVM's; and
- * {@code chat_storage_write_stalls_total{cause=...}}: how often RocksDB held every write up, and why.
+ * {@code chat_storage_write_stalls_total{cause=...}}: how often RocksDB held every write up, and why;
+ * {@code chat_storage_level0_files{family=...}}. A scrape reads each of RocksDB's accounts once, not
+ * once per meter: the meters of one account share a reading for {@link #READING_LIFETIME}.
  */
 final class RocksStorageMeters {
+    /** Shorter than any scrape interval, longer than one scrape. */
+    static final Duration READING_LIFETIME = Duration.ofSeconds(1);
+
     private RocksStorageMeters() {
     }
 
     static void register(RocksStorage storage, MeterRegistry registry) {
-        gauge(registry, storage, "memtables", RocksStorage.Memory::memtables,
+        register(storage, registry, System::nanoTime);
+    }
+
+    static void register(RocksStorage storage, MeterRegistry registry, LongSupplier nanoClock) {
+        Reading<RocksStorage.Memory> memory = new Reading<>(storage::memory, nanoClock);
+        Reading<Map<String, Long>> stalls = new Reading<>(storage::writeStalls, nanoClock);
+        Reading<Map<String, Long>> levelZero = new Reading<>(storage::levelZeroFiles, nanoClock);
+        gauge(registry, memory, "memtables", RocksStorage.Memory::memtables,
                 "written and not yet flushed (at most two memtables per column family)");
-        gauge(registry, storage, "block-cache", RocksStorage.Memory::blockCache,
+        gauge(registry, memory, "block-cache", RocksStorage.Memory::blockCache,
                 "data, index and filter blocks in the block cache (chat.storage.block-cache at most)");
-        gauge(registry, storage, "block-cache-pinned", RocksStorage.Memory::blockCachePinned,
+        gauge(registry, memory, "block-cache-pinned", RocksStorage.Memory::blockCachePinned,
                 "the part of the block cache that cannot be evicted now");
-        gauge(registry, storage, "table-readers", RocksStorage.Memory::tableReaders,
+        gauge(registry, memory, "table-readers", RocksStorage.Memory::tableReaders,
                 "what open files hold outside the block cache");
-        stalls(registry, storage);
+        stalls(registry, storage, stalls);
         for (String family : storage.levelZeroFiles().keySet()) {
-            Gauge.builder("chat.storage.level0.files", storage, s -> {
-                        try {
-                            return s.levelZeroFiles().getOrDefault(family, 0L);
-                        } catch (IllegalStateException closed) {
-                            return Double.NaN;
-                        }
-                    })
+            Gauge.builder("chat.storage.level0.files", levelZero, r -> r.read(files -> files.getOrDefault(family, 0L)))
+                    .strongReference(true) // the reading is referenced by its meters only
                     .tag("family", family)
                     .description("files in level 0, each probed by every lookup in the family until compacted")
                     .register(registry);
         }
     }
 
-    private static void stalls(MeterRegistry registry, RocksStorage storage) {
+    private static void stalls(MeterRegistry registry, RocksStorage storage, Reading<Map<String, Long>> stalls) {
         for (String cause : RocksStorage.WRITE_STALL_CAUSES) {
-            FunctionCounter.builder("chat.storage.write.stalls", storage, s -> {
-                        try {
-                            return s.writeStalls().get(cause);
-                        } catch (IllegalStateException closed) {
-                            return Double.NaN;
-                        }
-                    })
+            // a function counter holds its object weakly: the storage, which outlives its meters; the reading is captured
+            FunctionCounter.builder("chat.storage.write.stalls", storage, s -> stalls.read(counts -> counts.get(cause)))
                     .tag("cause", cause)
                     .description("times RocksDB slowed down (-delays) or stopped (-stops) every write, by cause")
                     .register(registry);
         }
     }
 
-    private static void gauge(MeterRegistry registry, RocksStorage storage, String kind,
+    private static void gauge(MeterRegistry registry, Reading<RocksStorage.Memory> memory, String kind,
                               ToLongFunction<RocksStorage.Memory> part, String description) {
-        Gauge.builder("chat.storage.memory", storage, s -> read(s, part))
+        Gauge.builder("chat.storage.memory", memory, r -> r.read(part::applyAsLong))
+                .strongReference(true)
                 .tag("kind", kind)
                 .baseUnit("bytes")
                 .description("RocksDB's memory: " + description)
                 .register(registry);
     }
 
-    private static double read(RocksStorage storage, ToLongFunction<RocksStorage.Memory> part) {
-        try {
-            return part.applyAsLong(storage.memory());
-        } catch (IllegalStateException closed) {
-            return Double.NaN;
+    /**
+     * One of RocksDB's accounts, read again only once the last reading is older than
+     * {@link #READING_LIFETIME}; NaN once the storage is closed.
+     */
+    static final class Reading<T> {
+        private final Supplier<T> source;
+        private final LongSupplier nanoClock;
+        private T last;
+        private long readAt;
+
+        Reading(Supplier<T> source, LongSupplier nanoClock) {
+            this.source = source;
+            this.nanoClock = nanoClock;
+        }
+
+        synchronized double read(ToLongFunction<T> part) {
+            long now = nanoClock.getAsLong();
+            if (last == null || now - readAt >= READING_LIFETIME.toNanos()) {
+                try {
+                    last = source.get();
+                } catch (IllegalStateException closed) {
+                    last = null;
+                    return Double.NaN;
+                }
+                readAt = now;
+            }
+            return part.applyAsLong(last);
         }
     }
 }
