@@ -23,11 +23,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static dev.chat.application.port.contract.PortFixtures.chatId;
@@ -170,7 +176,7 @@ class RocksMessageLogBehaviourTest {
         for (int i = 0; i < fresh.size(); i++) {
             pending.add(log.append(fresh.get(i)).toCompletableFuture());
             if (i % 50 == 0) {
-                // queued with the new ones, so that the writer settles several in one batch
+                // among the new ones: each repeat is found in the log on its caller's thread, none reaches the writer
                 pending.add(log.append(first).toCompletableFuture());
             }
         }
@@ -181,6 +187,47 @@ class RocksMessageLogBehaviourTest {
                 .extracting(Appended::message).containsOnly(original);
         assertThat(results).filteredOn(appended -> !appended.duplicate()).extracting(a -> a.message().position())
                 .hasSize(200).doesNotHaveDuplicates().isSorted().allMatch(p -> p.compareTo(original.position()) > 0);
+    }
+
+    @Test
+    void the_same_messages_appended_from_many_threads_at_once_are_each_logged_once() throws Exception {
+        RocksMessageLog log = openLog();
+        ChatId chat = chatId();
+        UserId sender = userId();
+        List<Entry> messages = entries(100, chat, sender);
+        int threads = 8;
+        ExecutorService senders = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<Appended>>> sent = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<Entry> order = new ArrayList<>(messages);
+                Collections.shuffle(order, new Random(t));
+                // new messages between the repeats, so that they meet in different batches
+                List<Entry> mixed = new ArrayList<>();
+                order.forEach(e -> {
+                    mixed.add(e);
+                    mixed.add(entry(chat, sender));
+                });
+                sent.add(senders.submit(() -> mixed.stream().map(e -> log.append(e).toCompletableFuture()).toList()
+                        .stream().map(f -> f.orTimeout(30, TimeUnit.SECONDS).join()).toList()));
+            }
+            Map<ClientMessageId, List<Appended>> byClientId = new HashMap<>();
+            for (Future<List<Appended>> results : sent) {
+                for (Appended appended : results.get(60, TimeUnit.SECONDS)) {
+                    byClientId.computeIfAbsent(appended.message().clientMessageId(), k -> new ArrayList<>()).add(appended);
+                }
+            }
+            for (Entry message : messages) {
+                List<Appended> answers = byClientId.get(message.clientMessageId());
+                assertThat(answers).as("every thread's answer for one message").hasSize(threads)
+                        .extracting(Appended::message).containsOnly(answers.get(0).message());
+                assertThat(answers).as("logged once, the others its repeats").filteredOn(a -> !a.duplicate()).hasSize(1);
+            }
+            assertThat(byClientId).as("the messages and each thread's new ones").hasSize(messages.size() * (threads + 1));
+            assertThat(log.appendsInFlight()).as("every key released once its append was settled").isZero();
+        } finally {
+            senders.shutdownNow();
+        }
     }
 
     @Test
