@@ -144,8 +144,7 @@ final class SoakReport {
 
     /**
      * The embedded log's group commit over the slice (its meters, when the server has them): the mean
-     * synced write and the largest of the last two minutes, messages per commit, and the mean
-     * append's idempotency lookup (µs; on the senders' threads).
+     * synced write and the largest of the last two minutes, the mean batch's lookups, messages per commit.
      */
     private void groupCommit(Map<String, Object> slice, String page) {
         double commits = since("commits", PrometheusPage.value(page, "chat_log_commit_seconds_count"));
@@ -154,15 +153,15 @@ final class SoakReport {
         }
         double commitSeconds = since("commitSeconds", PrometheusPage.value(page, "chat_log_commit_seconds_sum"));
         double messages = since("messages", PrometheusPage.value(page, "chat_log_commit_messages_sum"));
-        double lookups = since("lookups", PrometheusPage.value(page, "chat_log_lookup_seconds_count"));
-        double lookupSeconds = since("lookupSeconds", PrometheusPage.value(page, "chat_log_lookup_seconds_sum"));
+        double lookups = since("lookups", PrometheusPage.value(page, "chat_log_lookups_seconds_count"));
+        double lookupSeconds = since("lookupSeconds", PrometheusPage.value(page, "chat_log_lookups_seconds_sum"));
         if (commits > 0) {
             slice.put("commitMeanMs", round(1000 * commitSeconds / commits));
             slice.put("commitMaxMs", round(1000 * PrometheusPage.value(page, "chat_log_commit_seconds_max")));
             slice.put("messagesPerCommit", Math.round(messages / commits));
         }
         if (lookups > 0) {
-            slice.put("lookupMeanUs", round(1_000_000 * lookupSeconds / lookups));
+            slice.put("lookupsMeanMs", round(1000 * lookupSeconds / lookups));
         }
     }
 

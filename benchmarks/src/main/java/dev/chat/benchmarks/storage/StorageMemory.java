@@ -57,8 +57,8 @@ public final class StorageMemory implements Callable<Integer> {
     @Option(names = "--chats", defaultValue = "100") int chats;
     @Option(names = "--step", defaultValue = "1000000", description = "messages between two lines") long step;
     @Option(names = "--block-cache-mb", description = "default: RocksStorage's") Long blockCacheMb;
-    @Option(names = "--lookups", defaultValue = "single",
-            description = "single: one read per message, as the server looks them up (on the senders' threads); batched: a batch's client ids in one read")
+    @Option(names = "--lookups", defaultValue = "batched",
+            description = "batched: a batch's client ids in one read, as the server looks them up; single: one read each")
     Lookups lookups;
     @Option(names = "--background-jobs", description = "RocksDB's flushes and compactions at once (default: RocksStorage's)")
     Integer backgroundJobs;

@@ -42,7 +42,7 @@ class OperationsTest extends EmbeddedServerTest {
                     .contains("chat_storage_memory_bytes{kind=\"block-cache\"", "chat_storage_memory_bytes{kind=\"table-readers\"");
             assertThat(metrics).as("the group commit's timings and RocksDB's write stalls")
                     .containsPattern("chat_log_commit_seconds_count [1-9]")
-                    .containsPattern("chat_log_lookup_seconds_count [1-9]")
+                    .containsPattern("chat_log_lookups_seconds_count [1-9]")
                     .containsPattern("chat_log_commit_messages_sum [1-9]")
                     .contains("chat_storage_write_stalls_total{cause=\"l0-file-count-limit-stops\"} 0.0")
                     .contains("chat_storage_level0_files{family=\"client_ids\"}");

@@ -7,7 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,12 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
- * The log's single writer. It takes every append queued meanwhile (up to the batch size), gives
- * each the next position, writes the batch in one synced RocksDB write, releases the appends' keys
- * and only then completes their futures. One disk sync per batch rather than per message is the
- * group commit. It looks nothing up: each append settled repeats of its client message id on its
- * caller's thread before it was queued ({@link AppendsInFlight}), so this one thread, which every
- * acknowledgement waits for, does only what cannot be done in parallel.
+ * The log's single writer. It takes every append queued meanwhile (up to the batch size), settles
+ * repeats of a client message id against the stored keys (no cache of its own: a cache of recent
+ * messages is a large young set that every garbage collection would copy), gives each new
+ * message the next position, writes the batch in one synced RocksDB write, and only then completes
+ * the appends' futures. One disk sync per batch rather than per message is the group commit.
  */
 final class GroupCommitWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -29,7 +31,6 @@ final class GroupCommitWriter implements Runnable {
 
     private final RocksLogRecords records;
     private final BlockingQueue<PendingAppend> queue;
-    private final AppendsInFlight inFlight;
     private final int batchSize;
     private final Executor completions;
     private final LongConsumer onCommitted;
@@ -39,11 +40,10 @@ final class GroupCommitWriter implements Runnable {
     private volatile long committedHead;
     private volatile boolean stopping;
 
-    GroupCommitWriter(RocksLogRecords records, BlockingQueue<PendingAppend> queue, AppendsInFlight inFlight,
-                      int batchSize, long head, Executor completions, LongConsumer onCommitted, GroupCommitMeters meters) {
+    GroupCommitWriter(RocksLogRecords records, BlockingQueue<PendingAppend> queue, int batchSize, long head,
+                      Executor completions, LongConsumer onCommitted, GroupCommitMeters meters) {
         this.records = records;
         this.queue = queue;
-        this.inFlight = inFlight;
         this.batchSize = batchSize;
         this.head = head;
         this.committedHead = head;
@@ -100,8 +100,6 @@ final class GroupCommitWriter implements Runnable {
                     throw fatal; // after the finally below has completed the batch
                 }
             } finally {
-                // written (or failed): the next append of these keys finds them in the log (or is tried afresh)
-                batch.forEach(inFlight::release);
                 complete(List.copyOf(batch));
                 batch.clear();
             }
@@ -109,38 +107,76 @@ final class GroupCommitWriter implements Runnable {
     }
 
     private void write(List<PendingAppend> batch) {
-        List<Message> fresh = new ArrayList<>(batch.size());
-        List<PendingAppend> leading = new ArrayList<>(batch.size());
-        long next = head;
+        // the batch's first append of each key leads it; the others repeat it
+        Map<PendingAppend.Key, PendingAppend> firsts = new LinkedHashMap<>();
+        List<PendingAppend> repeats = new ArrayList<>(0);
         for (PendingAppend pending : batch) {
+            if (firsts.putIfAbsent(pending.key, pending) != null) {
+                repeats.add(pending);
+            }
+        }
+        // one batched read for every key: a miss costs a filter probe per file, a recent hit comes from the memtable
+        long lookupsStarted = System.nanoTime();
+        List<Message> stored = records.findByClientIds(List.copyOf(firsts.keySet()));
+        meters.lookedUp(System.nanoTime() - lookupsStarted);
+        // new messages by key, in position order
+        Map<PendingAppend.Key, Message> leaders = new LinkedHashMap<>();
+        Map<PendingAppend.Key, Message> known = new HashMap<>(0);
+        List<PendingAppend> leading = new ArrayList<>(firsts.size());
+        long next = head;
+        int i = 0;
+        for (PendingAppend pending : firsts.values()) {
+            Message logged = stored.get(i++);
+            if (logged != null) {
+                pending.decide(logged, true);
+                known.put(pending.key, logged);
+                continue;
+            }
             try {
                 Message message = pending.entry.at(new Position(next + 1));
                 next++;
                 // decided only once the batch is durable: a failure before that fails it
                 pending.assigned = message;
-                fresh.add(message);
+                leaders.put(pending.key, message);
                 leading.add(pending);
             } catch (RuntimeException invalid) {
                 pending.fail(invalid);
             }
         }
         head = next;
-        if (fresh.isEmpty()) {
-            return;
+        // a repeat of a message logged before is settled already; the others follow their batch's write
+        repeats.removeIf(repeat -> {
+            Message logged = known.get(repeat.key);
+            if (logged != null) {
+                repeat.decide(logged, true);
+            }
+            return logged != null;
+        });
+        if (!leaders.isEmpty()) {
+            List<Message> fresh = List.copyOf(leaders.values());
+            long commitStarted = System.nanoTime();
+            try {
+                records.appendDurably(fresh);
+            } catch (RuntimeException failed) {
+                LOG.error("message log could not write a batch of {}: {}", fresh.size(), failed.getMessage());
+                leading.forEach(p -> p.fail(failed));
+                repeats.forEach(p -> p.fail(failed));
+                return;
+            }
+            meters.committed(System.nanoTime() - commitStarted, fresh.size());
+            commits.incrementAndGet();
+            leading.forEach(p -> p.decide(p.assigned, false));
+            committedHead = fresh.get(fresh.size() - 1).position().value();
+            onCommitted.accept(committedHead);
         }
-        long commitStarted = System.nanoTime();
-        try {
-            records.appendDurably(fresh);
-        } catch (RuntimeException failed) {
-            LOG.error("message log could not write a batch of {}: {}", fresh.size(), failed.getMessage());
-            leading.forEach(p -> p.fail(failed));
-            return;
+        for (PendingAppend repeat : repeats) {
+            Message leader = leaders.get(repeat.key);
+            if (leader != null) {
+                repeat.decide(leader, true);
+            } else {
+                repeat.fail(new IllegalStateException("the first append of this message in its batch failed"));
+            }
         }
-        meters.committed(System.nanoTime() - commitStarted, fresh.size());
-        commits.incrementAndGet();
-        leading.forEach(p -> p.decide(p.assigned, false));
-        committedHead = fresh.get(fresh.size() - 1).position().value();
-        onCommitted.accept(committedHead);
     }
 
     private void complete(List<PendingAppend> batch) {

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 final class PendingAppend {
     /**
      * What makes two appends the same message: chat, sender and the client's message id. The hash
-     * is computed once: the key is claimed and released in {@link AppendsInFlight} on two threads.
+     * is computed once: the writer looks each key up several times, on its own thread.
      */
     record Key(ChatId chat, UserId sender, ClientMessageId clientMessageId, int hash) implements IdempotencyKey {
         Key(ChatId chat, UserId sender, ClientMessageId clientMessageId) {
@@ -59,7 +59,7 @@ final class PendingAppend {
         return outcome != null || failure != null;
     }
 
-    /** Completes the caller's future with the outcome; called off the writer thread, after its key is released. */
+    /** Completes the caller's future with the outcome; called off the writer thread. */
     void complete() {
         if (outcome != null) {
             result.complete(outcome);

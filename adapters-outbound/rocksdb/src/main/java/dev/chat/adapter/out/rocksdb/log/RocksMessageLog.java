@@ -5,7 +5,6 @@ import dev.chat.application.port.MessageLog;
 import dev.chat.domain.RejectedException;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.chat.ChatId;
-import dev.chat.domain.message.Message;
 import dev.chat.domain.message.Position;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanProvider;
@@ -26,7 +25,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -50,9 +48,6 @@ import java.util.concurrent.TimeUnit;
  * <p>Idempotency: an append with the chat, sender and client message id of a logged entry returns
  * that entry, for as long as the log keeps it ({@code chat.log.retention}, 7 days by default):
  * entries every subscription has consumed that are older than that are deleted by a periodic sweep.
- * The append looks its key up on its caller's thread, after claiming it among the appends in
- * flight ({@link AppendsInFlight}): lookups run in parallel, off the one writer every
- * acknowledgement waits for (in the 30-minute soak they were half of that thread's work).
  */
 @Singleton
 @Requires(property = "chat.log.backend", value = "rocksdb")
@@ -69,8 +64,6 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
     /** The positions recorded when the log opened, by subscription name (the legacy consumer's too). */
     private final Map<String, Long> recordedAtOpen;
     private final BlockingQueue<PendingAppend> queue;
-    private final AppendsInFlight inFlight = new AppendsInFlight();
-    private final GroupCommitMeters meters;
     private final ExecutorService completions;
     private final GroupCommitWriter writer;
     private final Thread writerThread;
@@ -105,7 +98,6 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
         this.records = records;
         this.retention = retention;
         this.pageSize = batchSize;
-        this.meters = meters;
         this.recordedAtOpen = Map.copyOf(records.consumerPositions());
         // swept entries were consumed by every subscription, so their positions keep positions from being reused
         long consumed = recordedAtOpen.values().stream().mapToLong(Long::longValue).max().orElse(0);
@@ -113,7 +105,7 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
         // bounded: under overload an append is refused at once rather than held in memory without end
         this.queue = new LinkedBlockingQueue<>(queueCapacity);
         this.completions = Executors.newSingleThreadExecutor(daemon("chat-log-completions"));
-        this.writer = new GroupCommitWriter(records, queue, inFlight, batchSize, head, completions,
+        this.writer = new GroupCommitWriter(records, queue, batchSize, head, completions,
                 this::committed, meters);
         this.writerThread = daemon("chat-log-writer").newThread(writer);
         writerThread.start();
@@ -126,49 +118,15 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
             return CompletableFuture.failedFuture(closed());
         }
         PendingAppend pending = new PendingAppend(entry);
-        PendingAppend leader = inFlight.claim(pending);
-        if (leader != null) {
-            // the same message is queued or being written: this one repeats it, and fails if it fails
-            return leader.result.thenApply(appended -> new Appended(appended.message(), true));
-        }
-        Optional<Message> logged;
-        try {
-            logged = lookUp(pending.key);
-        } catch (RuntimeException failed) {
-            return settled(pending, failed);
-        }
-        if (logged.isPresent()) {
-            inFlight.release(pending);
-            pending.result.complete(new Appended(logged.get(), true));
-            return pending.result;
-        }
         if (!queue.offer(pending)) {
-            return settled(pending, RejectedException.of(Rejection.RATE_LIMITED, "the server is busy; send again later"));
+            return CompletableFuture.failedFuture(RejectedException.of(Rejection.RATE_LIMITED,
+                    "the server is busy; send again later"));
         }
         // close() may have run between the check and the offer; then the writer may be gone
         if (!accepting && queue.remove(pending)) {
-            return settled(pending, closed());
+            return CompletableFuture.failedFuture(closed());
         }
         return pending.result;
-    }
-
-    private Optional<Message> lookUp(PendingAppend.Key key) {
-        long started = System.nanoTime();
-        Optional<Message> logged = records.findByClientId(key.chat(), key.sender(), key.clientMessageId());
-        meters.lookedUp(System.nanoTime() - started);
-        return logged;
-    }
-
-    /** Fails an append that never reached the writer, and any repeat of it that came meanwhile. */
-    private CompletionStage<Appended> settled(PendingAppend pending, Throwable failure) {
-        inFlight.release(pending);
-        pending.result.completeExceptionally(failure);
-        return pending.result;
-    }
-
-    /** Appends queued or being written: at most the queue's capacity and a batch, none once all are settled. */
-    public int appendsInFlight() {
-        return inFlight.size();
     }
 
     /**
@@ -312,7 +270,7 @@ public final class RocksMessageLog implements MessageLog, AutoCloseable {
         join(writerThread);
         List<PendingAppend> abandoned = new ArrayList<>();
         queue.drainTo(abandoned);
-        abandoned.forEach(p -> settled(p, closed()));
+        abandoned.forEach(p -> p.result.completeExceptionally(closed()));
         Set<String> stopped = new HashSet<>();
         for (LogFeeder root : roots) {
             stopWithFollowers(root, stopped);
