@@ -52,8 +52,6 @@ public final class RocksStorage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RocksStorage.class);
     private static final int BLOOM_BITS_PER_KEY = 10;
     private static final long MAX_TOTAL_WAL_BYTES = 512L << 20;
-    /** The share of a memtable given to its bloom filter (RocksDB suggests up to 0.25; 2 % is ~1.3 MB of 64 MB). */
-    private static final double MEMTABLE_BLOOM_SHARE = 0.02;
     /** Partitions of the index and filters of about a page (RocksDB's default metadata block size). */
     private static final long METADATA_BLOCK_BYTES = 4096;
     /**
@@ -65,7 +63,6 @@ public final class RocksStorage implements AutoCloseable {
     private final Path folder;
     private final DBOptions options;
     private final ColumnFamilyOptions lookupOptions;
-    private final ColumnFamilyOptions idempotencyOptions;
     private final ColumnFamilyOptions scanOptions;
     private final ColumnFamilyOptions contentsOptions;
     private final BloomFilter bloomFilter;
@@ -153,11 +150,10 @@ public final class RocksStorage implements AutoCloseable {
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
                 .setWriteBufferSize(16L << 20)
                 .setTableFormatConfig(tableConfig(bloomFilter).setWholeKeyFiltering(true));
-        idempotencyOptions = idempotencyKeysOptions().setTableFormatConfig(tableConfig(bloomFilter).setWholeKeyFiltering(true));
         List<ColumnFamilyDescriptor> families = List.of(
                 new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, scanOptions),
                 new ColumnFamilyDescriptor(bytes("log"), scanOptions),
-                new ColumnFamilyDescriptor(bytes("client_ids"), idempotencyOptions),
+                new ColumnFamilyDescriptor(bytes("client_ids"), lookupOptions),
                 new ColumnFamilyDescriptor(bytes("messages"), contentsOptions),
                 new ColumnFamilyDescriptor(bytes("consumers"), lookupOptions));
         try {
@@ -222,23 +218,6 @@ public final class RocksStorage implements AutoCloseable {
                 .setWriteBufferSize(64L << 20)
                 .setLevel0FileNumCompactionTrigger(8)
                 .setMaxBytesForLevelBase(512L << 20);
-    }
-
-    /**
-     * The options of the idempotency keys' family ({@code client_ids}), which every send looks up and
-     * almost never finds. Its keys are random, so each flushed file spans all of them and is probed by
-     * every lookup until a compaction merges it into the next level, rewriting that whole level. With
-     * 16 MB memtables the soak flushed one every ~10 s, and the one compaction thread (nice 19, on two
-     * saturated cores) fell behind: up to 19 files in level 0, each lookup probing every one. 64 MB
-     * memtables make a quarter as many files and merges for the same sends. A memtable bloom filter
-     * answers the memtables' part of a lookup for a new key without searching them.
-     */
-    private static ColumnFamilyOptions idempotencyKeysOptions() {
-        return new ColumnFamilyOptions()
-                .setCompressionType(CompressionType.LZ4_COMPRESSION)
-                .setWriteBufferSize(64L << 20)
-                .setMemtableWholeKeyFiltering(true)
-                .setMemtablePrefixBloomSizeRatio(MEMTABLE_BLOOM_SHARE);
     }
 
     /** What RocksDB holds in memory, by its own account (bytes). */
@@ -417,7 +396,6 @@ public final class RocksStorage implements AutoCloseable {
         scanOptions.close();
         contentsOptions.close();
         lookupOptions.close();
-        idempotencyOptions.close();
         bloomFilter.close();
         blockCache.close();
     }
