@@ -125,6 +125,16 @@ final class SoakReport {
                 .forEach((kind, bytes) -> slice.put(key("storage", kind, "MiB"), Math.round(bytes / (1024 * 1024))));
         PrometheusPage.byLabel(page, "chat_storage_level0_files", "family")
                 .forEach((family, files) -> slice.put(key("level0", family, ""), Math.round(files)));
+        // which family's flushes and merges took the background threads' CPU during the slice (from the second
+        // slice on: the first reading holds everything since the server started)
+        double seconds = (System.nanoTime() - lastAt) / 1e9;
+        PrometheusPage.byLabel(page, "chat_storage_compaction_cpu_seconds_total", "family").forEach((family, cpu) -> {
+            boolean first = !counters.containsKey("compactionCpu." + family);
+            double grown = since("compactionCpu." + family, cpu);
+            if (!first) {
+                slice.put(key("compactionCores", family, ""), Math.round(grown / seconds * 100) / 100.0);
+            }
+        });
         groupCommit(slice, page);
         writeStalls(slice, page);
     }

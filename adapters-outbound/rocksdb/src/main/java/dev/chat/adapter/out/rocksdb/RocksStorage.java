@@ -287,6 +287,27 @@ public final class RocksStorage implements AutoCloseable {
         });
     }
 
+    /**
+     * CPU seconds RocksDB spent flushing and compacting each column family since the storage opened
+     * ({@code compaction.Sum.CompMergeCPU} of {@code rocksdb.cfstats}): which family's merges take
+     * the compaction threads, when one family's level-0 files wait for them.
+     */
+    public Map<String, Double> compactionCpuSeconds() {
+        return guarded(() -> {
+            Map<String, Double> seconds = new LinkedHashMap<>();
+            try {
+                for (ColumnFamilyHandle family : handles) {
+                    Map<String, String> stats = db.getMapProperty(family, "rocksdb.cfstats");
+                    seconds.put(new String(family.getName(), StandardCharsets.UTF_8),
+                            Double.parseDouble(stats.getOrDefault("compaction.Sum.CompMergeCPU", "0")));
+                }
+            } catch (RocksDBException e) {
+                throw RocksFailure.of("reading the storage's compaction statistics", e);
+            }
+            return seconds;
+        });
+    }
+
     /** Whether no flush or compaction is running or due: the benchmarks wait for it before they measure. */
     public boolean settled() {
         return guarded(() -> {

@@ -14,7 +14,8 @@ import java.util.function.ToLongFunction;
  * {@code chat_storage_memory_bytes{kind=...}}: RocksDB's memory by its own account, so that an
  * operator can tell the storage's share of the process's resident memory from the JVM's; and
  * {@code chat_storage_write_stalls_total{cause=...}}: how often RocksDB held every write up, and why;
- * {@code chat_storage_level0_files{family=...}}. A scrape reads each of RocksDB's accounts once, not
+ * {@code chat_storage_level0_files{family=...}}; {@code chat_storage_compaction_cpu_seconds_total{family=...}}:
+ * the CPU RocksDB spent flushing and compacting each family. A scrape reads each of RocksDB's accounts once, not
  * once per meter: the meters of one account share a reading for {@link #READING_LIFETIME}.
  */
 final class RocksStorageMeters {
@@ -32,6 +33,7 @@ final class RocksStorageMeters {
         Reading<RocksStorage.Memory> memory = new Reading<>(storage::memory, nanoClock);
         Reading<Map<String, Long>> stalls = new Reading<>(storage::writeStalls, nanoClock);
         Reading<Map<String, Long>> levelZero = new Reading<>(storage::levelZeroFiles, nanoClock);
+        Reading<Map<String, Double>> compactionCpu = new Reading<>(storage::compactionCpuSeconds, nanoClock);
         gauge(registry, memory, "memtables", RocksStorage.Memory::memtables,
                 "written and not yet flushed (at most two memtables per column family)");
         gauge(registry, memory, "block-cache", RocksStorage.Memory::blockCache,
@@ -41,11 +43,24 @@ final class RocksStorageMeters {
         gauge(registry, memory, "table-readers", RocksStorage.Memory::tableReaders,
                 "what open files hold outside the block cache");
         stalls(registry, storage, stalls);
+        compactionCpu(registry, storage, compactionCpu);
         for (String family : storage.levelZeroFiles().keySet()) {
             Gauge.builder("chat.storage.level0.files", levelZero, r -> r.read(files -> files.getOrDefault(family, 0L)))
                     .strongReference(true) // the reading is referenced by its meters only
                     .tag("family", family)
                     .description("files in level 0, each probed by every lookup in the family until compacted")
+                    .register(registry);
+        }
+    }
+
+    private static void compactionCpu(MeterRegistry registry, RocksStorage storage, Reading<Map<String, Double>> cpu) {
+        for (String family : storage.levelZeroFiles().keySet()) {
+            // counted in microseconds so that the reading's parts stay whole numbers; reported in seconds
+            FunctionCounter.builder("chat.storage.compaction.cpu", storage,
+                            s -> cpu.read(seconds -> Math.round(seconds.getOrDefault(family, 0.0) * 1e6)) / 1e6)
+                    .tag("family", family)
+                    .baseUnit("seconds")
+                    .description("CPU RocksDB spent flushing and compacting this column family since the server started")
                     .register(registry);
         }
     }

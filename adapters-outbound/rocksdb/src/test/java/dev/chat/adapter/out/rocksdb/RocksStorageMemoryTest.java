@@ -87,6 +87,33 @@ class RocksStorageMemoryTest {
     }
 
     @Test
+    void the_cpu_of_flushes_is_counted_by_family() throws InterruptedException {
+        ChatId chat = chatId();
+        UserId sender = userId();
+        try (RocksStorage storage = new RocksStorage(folder, CACHE)) {
+            assertThat(storage.compactionCpuSeconds()).containsOnlyKeys("default", "log", "client_ids", "messages", "consumers")
+                    .allSatisfy((family, seconds) -> assertThat(seconds).as(family).isZero());
+            RocksLogRecords log = new RocksLogRecords(storage);
+            // more than the idempotency keys' 16 MB memtable holds: it is flushed
+            long position = 1;
+            while (storage.levelZeroFiles().get("client_ids") == 0 && position < 1_000_000) {
+                List<Message> batch = new ArrayList<>();
+                for (int i = 0; i < 1_000; i++) {
+                    batch.add(message(chat, position++, sender));
+                }
+                log.appendDurably(batch);
+            }
+            while (!storage.settled()) {
+                Thread.sleep(20);
+            }
+            assertThat(storage.levelZeroFiles().get("client_ids")).as("flushed").isPositive();
+            assertThat(storage.compactionCpuSeconds())
+                    .hasEntrySatisfying("client_ids", seconds -> assertThat(seconds).isPositive())
+                    .hasEntrySatisfying("messages", seconds -> assertThat(seconds).as("nothing written there").isZero());
+        }
+    }
+
+    @Test
     void fewer_than_two_background_jobs_are_refused_before_anything_is_opened() {
         assertThatThrownBy(() -> new RocksStorage(folder.resolve("messages"), CACHE, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2 background jobs");

@@ -42,6 +42,8 @@ class RocksStorageMetersTest {
             nanos.addAndGet(RocksStorageMeters.READING_LIFETIME.toNanos());
             assertThat(memtables(registry)).as("a second later: read again, with the write").isGreaterThan(before);
             assertThat(registry.get("chat.storage.level0.files").tag("family", "client_ids").gauge().value()).isZero();
+            assertThat(registry.get("chat.storage.compaction.cpu").tag("family", "client_ids").functionCounter().count())
+                    .as("nothing flushed yet").isZero();
             assertThat(registry.get("chat.storage.write.stalls").tag("cause", "l0-file-count-limit-stops")
                     .functionCounter().count()).isZero();
         }
