@@ -52,11 +52,12 @@ final class SoakReport {
         this.lastDelivered = deliveries.measuredDeliveries();
         this.lastServerCpuMillis = probe.cpuMillis();
         this.lastCompactionCpuMillis = probe.threadCpuMillis(COMPACTION_THREADS);
-        // the group commit's counters so far (the warm-up's), so that the first slice counts its own only
+        // the server's counters so far (the warm-up's), so that the first slice counts its own only
         try {
             String page = metricsPage.get();
             groupCommit(new LinkedHashMap<>(), page);
             writeStalls(new LinkedHashMap<>(), page);
+            compactionByFamily(new LinkedHashMap<>(), page);
         } catch (RuntimeException serverDown) {
             // the first slice then counts from the server's start
         }
@@ -125,20 +126,19 @@ final class SoakReport {
                 .forEach((kind, bytes) -> slice.put(key("storage", kind, "MiB"), Math.round(bytes / (1024 * 1024))));
         PrometheusPage.byLabel(page, "chat_storage_level0_files", "family")
                 .forEach((family, files) -> slice.put(key("level0", family, ""), Math.round(files)));
-        // which family's flushes and merges took the background threads' CPU during the slice (from the second
-        // slice on: the first reading holds everything since the server started)
-        double seconds = (System.nanoTime() - lastAt) / 1e9;
-        PrometheusPage.byLabel(page, "chat_storage_compaction_cpu_seconds_total", "family").forEach((family, cpu) -> {
-            boolean first = !counters.containsKey("compactionCpu." + family);
-            double grown = since("compactionCpu." + family, cpu);
-            if (!first) {
-                slice.put(key("compactionCores", family, ""), Math.round(grown / seconds * 100) / 100.0);
-            }
-        });
+        compactionByFamily(slice, page);
         groupCommit(slice, page);
         writeStalls(slice, page);
     }
 
+
+    /** Which family's flushes and merges took RocksDB's background threads' CPU during the slice, in cores. */
+    private void compactionByFamily(Map<String, Object> slice, String page) {
+        double seconds = (System.nanoTime() - lastAt) / 1e9;
+        PrometheusPage.byLabel(page, "chat_storage_compaction_cpu_seconds_total", "family").forEach((family, cpu) ->
+                slice.put(key("compactionCores", family, ""),
+                        Math.round(since("compactionCpu." + family, cpu) / seconds * 100) / 100.0));
+    }
 
     /** How often RocksDB slowed down or stopped every write during the slice (none in a healthy run). */
     private void writeStalls(Map<String, Object> slice, String page) {

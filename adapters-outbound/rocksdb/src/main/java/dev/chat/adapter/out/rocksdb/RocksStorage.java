@@ -251,21 +251,12 @@ public final class RocksStorage implements AutoCloseable {
      * every column family: any family's stall holds up every write, the group commit's synced one too.
      */
     public Map<String, Long> writeStalls() {
-        return guarded(() -> {
-            Map<String, Long> stalls = new LinkedHashMap<>();
-            WRITE_STALL_CAUSES.forEach(cause -> stalls.put(cause, 0L));
-            try {
-                for (ColumnFamilyHandle family : handles) {
-                    Map<String, String> counts = db.getMapProperty(family, "rocksdb.cf-write-stall-stats");
-                    for (String cause : WRITE_STALL_CAUSES) {
-                        stalls.merge(cause, Long.parseLong(counts.getOrDefault(cause, "0")), Long::sum);
-                    }
-                }
-            } catch (RocksDBException e) {
-                throw RocksFailure.of("reading the storage's write stalls", e);
-            }
-            return stalls;
-        });
+        Map<String, Long> stalls = new LinkedHashMap<>();
+        WRITE_STALL_CAUSES.forEach(cause -> stalls.put(cause, 0L));
+        byFamily("write stalls", family -> db.getMapProperty(family, "rocksdb.cf-write-stall-stats"))
+                .values().forEach(counts -> WRITE_STALL_CAUSES.forEach(cause ->
+                        stalls.merge(cause, Long.parseLong(counts.getOrDefault(cause, "0")), Long::sum)));
+        return stalls;
     }
 
     /**
@@ -273,18 +264,7 @@ public final class RocksStorage implements AutoCloseable {
      * compaction merges it down, so a count well past its family's trigger means compaction is behind.
      */
     public Map<String, Long> levelZeroFiles() {
-        return guarded(() -> {
-            Map<String, Long> files = new LinkedHashMap<>();
-            try {
-                for (ColumnFamilyHandle family : handles) {
-                    files.put(new String(family.getName(), StandardCharsets.UTF_8),
-                            Long.parseLong(db.getProperty(family, "rocksdb.num-files-at-level0")));
-                }
-            } catch (RocksDBException e) {
-                throw RocksFailure.of("reading the storage's level-0 files", e);
-            }
-            return files;
-        });
+        return byFamily("level-0 files", family -> Long.parseLong(db.getProperty(family, "rocksdb.num-files-at-level0")));
     }
 
     /**
@@ -293,19 +273,42 @@ public final class RocksStorage implements AutoCloseable {
      * the compaction threads, when one family's level-0 files wait for them.
      */
     public Map<String, Double> compactionCpuSeconds() {
+        return byFamily("compaction statistics", family -> Double.parseDouble(
+                db.getMapProperty(family, "rocksdb.cfstats").getOrDefault("compaction.Sum.CompMergeCPU", "0")));
+    }
+
+    /** The column families' names, in the order the per-family readings give them. */
+    public List<String> families() {
+        return guarded(() -> handles.stream().map(RocksStorage::name).toList());
+    }
+
+    /** One of RocksDB's per-family properties, read. */
+    @FunctionalInterface
+    private interface FamilyProperty<T> {
+        T read(ColumnFamilyHandle family) throws RocksDBException;
+    }
+
+    /** {@code property} of every column family, by its name; {@code what} names it in a failure. */
+    private <T> Map<String, T> byFamily(String what, FamilyProperty<T> property) {
         return guarded(() -> {
-            Map<String, Double> seconds = new LinkedHashMap<>();
+            Map<String, T> values = new LinkedHashMap<>();
             try {
                 for (ColumnFamilyHandle family : handles) {
-                    Map<String, String> stats = db.getMapProperty(family, "rocksdb.cfstats");
-                    seconds.put(new String(family.getName(), StandardCharsets.UTF_8),
-                            Double.parseDouble(stats.getOrDefault("compaction.Sum.CompMergeCPU", "0")));
+                    values.put(name(family), property.read(family));
                 }
             } catch (RocksDBException e) {
-                throw RocksFailure.of("reading the storage's compaction statistics", e);
+                throw RocksFailure.of("reading the storage's " + what, e);
             }
-            return seconds;
+            return values;
         });
+    }
+
+    private static String name(ColumnFamilyHandle family) {
+        try {
+            return new String(family.getName(), StandardCharsets.UTF_8);
+        } catch (RocksDBException e) {
+            throw RocksFailure.of("reading a column family's name", e);
+        }
     }
 
     /** Whether no flush or compaction is running or due: the benchmarks wait for it before they measure. */

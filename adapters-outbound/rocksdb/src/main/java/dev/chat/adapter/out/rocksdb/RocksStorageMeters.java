@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code chat_storage_memory_bytes{kind=...}}: RocksDB's memory by its own account, so that an
@@ -44,7 +44,7 @@ final class RocksStorageMeters {
                 "what open files hold outside the block cache");
         stalls(registry, storage, stalls);
         compactionCpu(registry, storage, compactionCpu);
-        for (String family : storage.levelZeroFiles().keySet()) {
+        for (String family : storage.families()) {
             Gauge.builder("chat.storage.level0.files", levelZero, r -> r.read(files -> files.getOrDefault(family, 0L)))
                     .strongReference(true) // the reading is referenced by its meters only
                     .tag("family", family)
@@ -54,10 +54,8 @@ final class RocksStorageMeters {
     }
 
     private static void compactionCpu(MeterRegistry registry, RocksStorage storage, Reading<Map<String, Double>> cpu) {
-        for (String family : storage.levelZeroFiles().keySet()) {
-            // counted in microseconds so that the reading's parts stay whole numbers; reported in seconds
-            FunctionCounter.builder("chat.storage.compaction.cpu", storage,
-                            s -> cpu.read(seconds -> Math.round(seconds.getOrDefault(family, 0.0) * 1e6)) / 1e6)
+        for (String family : storage.families()) {
+            FunctionCounter.builder("chat.storage.compaction.cpu", storage, s -> cpu.read(seconds -> seconds.getOrDefault(family, 0.0)))
                     .tag("family", family)
                     .baseUnit("seconds")
                     .description("CPU RocksDB spent flushing and compacting this column family since the server started")
@@ -76,8 +74,8 @@ final class RocksStorageMeters {
     }
 
     private static void gauge(MeterRegistry registry, Reading<RocksStorage.Memory> memory, String kind,
-                              ToLongFunction<RocksStorage.Memory> part, String description) {
-        Gauge.builder("chat.storage.memory", memory, r -> r.read(part::applyAsLong))
+                              ToDoubleFunction<RocksStorage.Memory> part, String description) {
+        Gauge.builder("chat.storage.memory", memory, r -> r.read(part))
                 .strongReference(true)
                 .tag("kind", kind)
                 .baseUnit("bytes")
@@ -100,7 +98,7 @@ final class RocksStorageMeters {
             this.nanoClock = nanoClock;
         }
 
-        synchronized double read(ToLongFunction<T> part) {
+        synchronized double read(ToDoubleFunction<T> part) {
             long now = nanoClock.getAsLong();
             if (last == null || now - readAt >= READING_LIFETIME.toNanos()) {
                 try {
@@ -111,7 +109,7 @@ final class RocksStorageMeters {
                 }
                 readAt = now;
             }
-            return part.applyAsLong(last);
+            return part.applyAsDouble(last);
         }
     }
 }
