@@ -498,7 +498,11 @@ public final class LoadGenerator implements Callable<Integer> {
             result.put("slices", slices);
             List<SoakTrend> trends = SoakTrend.of(slices, reportEvery);
             trends.forEach(trend -> System.out.println("TREND " + trend));
+            List<String> rising = SoakTrend.rising(trends);
+            System.out.println(rising.isEmpty() ? "SOAK flat: p99, RSS and the live heap within their tolerances"
+                    : "SOAK not flat: " + String.join(", ", rising) + " rose past their tolerances");
             result.put("trend", trends);
+            result.put("rising", rising);
         }
         deliveries.stopMeasuring();
         long cpuAfter = probe.cpuMillis();

@@ -13,9 +13,28 @@ import java.util.Map;
  * Slices without the measure (the live heap is read every few slices only) are left out.
  */
 public record SoakTrend(String measure, int slices, double firstThird, double lastThird, double slopePerTenMinutes) {
-    /** The measures a soak is judged on: throughput, latency, the server's memory and CPU. */
+    /** The measures whose trend a soak reports: throughput, latency, the server's memory and CPU. */
     static final List<String> MEASURES = List.of("deliveredPerSecond", "p50Ms", "p99Ms", "serverRssMiB", "liveHeapMiB",
             "serverCores", "compactionCores");
+
+    /**
+     * How much each measure the soak is judged on (issue 14: p99, RSS, the live heap) may rise and
+     * still count as flat: its last third's median at most {@code ratio} times its first third's, and
+     * its slope per ten minutes at most {@code slopeShare} of the first third. The thirds' medians lie
+     * twenty minutes apart, so each slope allows half the ratio's rise per ten minutes. p99 on two
+     * shared cores moves by a third from one minute to the next, and the medians of flat ten-minute
+     * spans by up to a tenth (run 3: 67 / 67 / 70 ms), hence ×1.2 and 10 %. RSS moves little (one
+     * memtable is 64 MB of ~1,500 MiB), so a leak shows sooner: ×1.02 and 1 %. The live heap is read
+     * five times, each after a full GC: ×1.2 and 10 %.
+     */
+    static final Map<String, Tolerance> JUDGED = Map.of(
+            "p99Ms", new Tolerance(1.2, 0.10),
+            "serverRssMiB", new Tolerance(1.02, 0.01),
+            "liveHeapMiB", new Tolerance(1.2, 0.10));
+
+    /** The rise a measure may show and still be flat (falling is always flat). */
+    public record Tolerance(double ratio, double slopeShare) {
+    }
 
     /** Each of {@link #MEASURES} present in at least three slices, in that order. */
     public static List<SoakTrend> of(List<Map<String, Object>> slices, Duration slice) {
@@ -62,6 +81,25 @@ public record SoakTrend(String measure, int slices, double firstThird, double la
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
+    /** Whether this measure stayed within its {@link #JUDGED} tolerance; true for a measure not judged. */
+    public boolean flat() {
+        Tolerance tolerance = JUDGED.get(measure);
+        if (tolerance == null) {
+            return true;
+        }
+        return lastThird <= tolerance.ratio() * firstThird && slopePerTenMinutes <= tolerance.slopeShare() * firstThird;
+    }
+
+    /** Whether this measure is one a soak is judged on. */
+    public boolean judged() {
+        return JUDGED.containsKey(measure);
+    }
+
+    /** The judged measures among {@code trends} that rose past their tolerance, in order; none: the soak was flat. */
+    public static List<String> rising(List<SoakTrend> trends) {
+        return trends.stream().filter(t -> !t.flat()).map(SoakTrend::measure).toList();
+    }
+
     /** The last third's median against the first's, as a ratio (1.00: no change). */
     public double lastOverFirst() {
         return firstThird == 0 ? Double.NaN : lastThird / firstThird;
@@ -69,7 +107,8 @@ public record SoakTrend(String measure, int slices, double firstThird, double la
 
     @Override
     public String toString() {
-        return String.format("%s over %d slices: first third %.2f, last third %.2f (x%.2f), Theil-Sen slope %+.2f per 10 min",
-                measure, slices, firstThird, lastThird, lastOverFirst(), slopePerTenMinutes);
+        String verdict = !judged() ? "" : flat() ? ": flat" : ": RISING";
+        return String.format("%s over %d slices: first third %.2f, last third %.2f (x%.2f), Theil-Sen slope %+.2f per 10 min%s",
+                measure, slices, firstThird, lastThird, lastOverFirst(), slopePerTenMinutes, verdict);
     }
 }

@@ -39,6 +39,34 @@ class SoakTrendTest {
         assertThat(trends.get("p99Ms").slopePerTenMinutes()).isZero();
         assertThat(trends.get("p99Ms").lastOverFirst()).isEqualTo(1.0);
         assertThat(trends).doesNotContainKey("liveHeapMiB").doesNotContainKey("serverCores");
+        // 2 % of the first third per ten minutes: past RSS's 1 %
+        assertThat(trends.get("serverRssMiB").flat()).isFalse();
+        assertThat(trends.get("p99Ms").flat()).isTrue();
+        assertThat(SoakTrend.rising(List.copyOf(trends.values()))).containsExactly("serverRssMiB");
+    }
+
+    @Test
+    void p99_is_flat_within_a_fifth_and_rising_past_it_and_falling_is_always_flat() {
+        List<Map<String, Object>> within = new ArrayList<>();
+        List<Map<String, Object>> past = new ArrayList<>();
+        List<Map<String, Object>> falling = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            // thirds of 100, 110 and 115 ms; 100, 120 and 130 ms; and down from 200 ms
+            within.add(slice(i, i <= 10 ? 100 : i <= 20 ? 110 : 115, 1_000, null));
+            past.add(slice(i, i <= 10 ? 100 : i <= 20 ? 120 : 130, 1_000, null));
+            falling.add(slice(i, 200 - 3 * i, 1_000, null));
+        }
+
+        SoakTrend flat = byMeasure(SoakTrend.of(within, Duration.ofMinutes(1))).get("p99Ms");
+        SoakTrend rising = byMeasure(SoakTrend.of(past, Duration.ofMinutes(1))).get("p99Ms");
+        SoakTrend down = byMeasure(SoakTrend.of(falling, Duration.ofMinutes(1))).get("p99Ms");
+
+        assertThat(flat.flat()).isTrue();
+        assertThat(flat.toString()).endsWith("per 10 min: flat");
+        assertThat(rising.lastOverFirst()).isEqualTo(1.3);
+        assertThat(rising.flat()).isFalse();
+        assertThat(rising.toString()).endsWith("per 10 min: RISING");
+        assertThat(down.flat()).isTrue();
     }
 
     @Test
@@ -55,6 +83,7 @@ class SoakTrendTest {
         assertThat(trends.get("p99Ms").lastThird()).isEqualTo(100);
         assertThat(trends.get("liveHeapMiB").slices()).isEqualTo(6);
         assertThat(trends.get("liveHeapMiB").slopePerTenMinutes()).isZero();
+        assertThat(SoakTrend.rising(List.copyOf(trends.values()))).isEmpty();
     }
 
     private static Map<String, SoakTrend> byMeasure(List<SoakTrend> trends) {

@@ -105,12 +105,17 @@ public final class RocksStorage implements AutoCloseable {
         this(folder, blockCacheBytes, DEFAULT_BACKGROUND_JOBS);
     }
 
+    /** Opens the database in {@code folder} with its compactions at {@link CompactionPriority#LOW}. */
+    public RocksStorage(Path folder, long blockCacheBytes, int backgroundJobs) {
+        this(folder, blockCacheBytes, backgroundJobs, CompactionPriority.LOW);
+    }
+
     /**
      * Opens (creating if needed) the database in {@code folder}; one process at a time may hold it.
      * The native library is kept beside it, in {@code ../native}. {@code blockCacheBytes} bounds
      * what RocksDB keeps for reading: data blocks read, and every file's index and filter blocks.
      */
-    public RocksStorage(Path folder, long blockCacheBytes, int backgroundJobs) {
+    public RocksStorage(Path folder, long blockCacheBytes, int backgroundJobs, CompactionPriority compactionPriority) {
         if (blockCacheBytes < MIN_BLOCK_CACHE_BYTES) {
             throw new IllegalArgumentException("the storage's block cache takes at least 1 MB, not " + blockCacheBytes + " bytes");
         }
@@ -124,7 +129,9 @@ public final class RocksStorage implements AutoCloseable {
             throw new IllegalStateException("cannot create the message storage folder " + folder, e);
         }
         NativeLibrary.load(folder.toAbsolutePath().getParent().resolve("native"));
-        compactInTheBackground();
+        if (compactionPriority == CompactionPriority.LOW) {
+            compactInTheBackground();
+        }
         bloomFilter = new BloomFilter(BLOOM_BITS_PER_KEY);
         blockCache = new LRUCache(blockCacheBytes, -1, false, HIGH_PRIORITY_SHARE);
         durable = new WriteOptions().setSync(true);
