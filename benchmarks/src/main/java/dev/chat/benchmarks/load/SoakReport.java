@@ -126,6 +126,8 @@ final class SoakReport {
                 .forEach((kind, bytes) -> slice.put(key("storage", kind, "MiB"), Math.round(bytes / (1024 * 1024))));
         PrometheusPage.byLabel(page, "chat_storage_level0_files", "family")
                 .forEach((family, files) -> slice.put(key("level0", family, ""), Math.round(files)));
+        PrometheusPage.byLabel(page, "chat_storage_compaction_pending_bytes", "family")
+                .forEach((family, bytes) -> slice.put(key("pendingCompaction", family, "MiB"), Math.round(bytes / (1024 * 1024))));
         compactionByFamily(slice, page);
         groupCommit(slice, page);
         writeStalls(slice, page);

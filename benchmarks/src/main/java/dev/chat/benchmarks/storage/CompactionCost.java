@@ -45,7 +45,6 @@ public final class CompactionCost {
         long messages = args.length > 0 ? Long.parseLong(args[0]) : 20_000_000;
         int chats = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         RocksDB.loadLibrary();
-        RocksStorage.compactInTheBackground();
         List<Candidate> candidates = List.of(
                 new Candidate("before (32 MB memtable, 4 files to level 1, 256 MB level base)", CompactionCost::before),
                 new Candidate("now (RocksStorage.chatContentsOptions)", RocksStorage::chatContentsOptions));

@@ -46,7 +46,8 @@ class OperationsTest extends EmbeddedServerTest {
                     .containsPattern("chat_log_commit_messages_sum [1-9]")
                     .contains("chat_storage_write_stalls_total{cause=\"l0-file-count-limit-stops\"} 0.0")
                     .contains("chat_storage_level0_files{family=\"client_ids\"}")
-                    .contains("chat_storage_compaction_cpu_seconds_total{family=\"messages\"}");
+                    .contains("chat_storage_compaction_cpu_seconds_total{family=\"messages\"}")
+                    .contains("chat_storage_compaction_pending_bytes{family=\"client_ids\"}");
             assertThat(metrics).doesNotContain("count me").doesNotContain(a.token());
         }
     }

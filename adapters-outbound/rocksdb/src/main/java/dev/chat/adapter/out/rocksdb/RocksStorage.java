@@ -95,6 +95,16 @@ public final class RocksStorage implements AutoCloseable {
      */
     public static final int DEFAULT_BACKGROUND_JOBS = 2;
 
+    /**
+     * Compactions at the process's own priority, unless configured. At nice 19 (the default until
+     * the soak's run 15) they got only what the acknowledging and delivering threads left of two
+     * saturated cores, ~0.2 core, less than half the maximum throughput's writes need: level-0 files
+     * piled up, every lookup probed them, and p99 rose over the half hour (×1.69 in run 14). At normal
+     * priority they take their share, stay level with the writes, and p99 stayed flat (run 15,
+     * docs/performance.md, "Soak").
+     */
+    public static final CompactionPriority DEFAULT_COMPACTION_PRIORITY = CompactionPriority.NORMAL;
+
     /** Opens the database in {@code folder} with the default block cache. */
     public RocksStorage(Path folder) {
         this(folder, DEFAULT_BLOCK_CACHE_BYTES);
@@ -105,9 +115,9 @@ public final class RocksStorage implements AutoCloseable {
         this(folder, blockCacheBytes, DEFAULT_BACKGROUND_JOBS);
     }
 
-    /** Opens the database in {@code folder} with its compactions at {@link CompactionPriority#LOW}. */
+    /** Opens the database in {@code folder} with its compactions at {@link #DEFAULT_COMPACTION_PRIORITY}. */
     public RocksStorage(Path folder, long blockCacheBytes, int backgroundJobs) {
-        this(folder, blockCacheBytes, backgroundJobs, CompactionPriority.LOW);
+        this(folder, blockCacheBytes, backgroundJobs, DEFAULT_COMPACTION_PRIORITY);
     }
 
     /**
@@ -130,7 +140,7 @@ public final class RocksStorage implements AutoCloseable {
         }
         NativeLibrary.load(folder.toAbsolutePath().getParent().resolve("native"));
         if (compactionPriority == CompactionPriority.LOW) {
-            compactInTheBackground();
+            lowerCompactionPriority();
         }
         bloomFilter = new BloomFilter(BLOOM_BITS_PER_KEY);
         blockCache = new LRUCache(blockCacheBytes, -1, false, HIGH_PRIORITY_SHARE);
@@ -201,14 +211,8 @@ public final class RocksStorage implements AutoCloseable {
         return config;
     }
 
-    /**
-     * Runs RocksDB's compactions at the lowest CPU priority, process-wide (RocksDB's default thread
-     * pool; public for the compaction benchmark). Compactions grow with the store (the 30-minute soak: 0.05 core at first, 0.16 after 12 M
-     * messages) and come in bursts; at normal priority each burst takes CPU from the threads that
-     * acknowledge and deliver, and the latency's tail rises with it. At low priority (nice 19) they
-     * use what those threads leave, and RocksDB's own write slowdown still keeps them from falling behind.
-     */
-    public static void compactInTheBackground() {
+    /** Runs RocksDB's compactions at nice 19, process-wide and for good (RocksDB's default thread pool). */
+    private static void lowerCompactionPriority() {
         Env.getDefault().lowerThreadPoolCPUPriority(Priority.LOW);
     }
 
@@ -272,6 +276,17 @@ public final class RocksStorage implements AutoCloseable {
      */
     public Map<String, Long> levelZeroFiles() {
         return byFamily("level-0 files", family -> Long.parseLong(db.getProperty(family, "rocksdb.num-files-at-level0")));
+    }
+
+    /**
+     * Bytes RocksDB estimates its compactions must rewrite to bring each column family back within
+     * its level targets ({@code rocksdb.estimate-pending-compaction-bytes}): compaction's debt. Steady
+     * when compactions keep up with the writes; growing when they do not, and every lookup then probes
+     * more files, until RocksDB slows writes down (at 64 GB by default).
+     */
+    public Map<String, Long> pendingCompactionBytes() {
+        return byFamily("pending compaction", family ->
+                Long.parseLong(db.getProperty(family, "rocksdb.estimate-pending-compaction-bytes")));
     }
 
     /**
@@ -371,6 +386,11 @@ public final class RocksStorage implements AutoCloseable {
 
     RocksIterator iterator(ColumnFamilyHandle family, ReadOptions readOptions) {
         return db.newIterator(family, readOptions);
+    }
+
+    /** Compacts all of {@code family} now, on RocksDB's compaction threads; for tests. */
+    void compact(ColumnFamilyHandle family) throws RocksDBException {
+        db.compactRange(family);
     }
 
     void deleteRange(ColumnFamilyHandle family, byte[] from, byte[] toExclusive) throws RocksDBException {

@@ -15,7 +15,8 @@ import java.util.function.ToDoubleFunction;
  * operator can tell the storage's share of the process's resident memory from the JVM's; and
  * {@code chat_storage_write_stalls_total{cause=...}}: how often RocksDB held every write up, and why;
  * {@code chat_storage_level0_files{family=...}}; {@code chat_storage_compaction_cpu_seconds_total{family=...}}:
- * the CPU RocksDB spent flushing and compacting each family. A scrape reads each of RocksDB's accounts once, not
+ * the CPU RocksDB spent flushing and compacting each family; {@code chat_storage_compaction_pending_bytes{family=...}}:
+ * what its compactions still have to rewrite, growing when they fall behind the writes. A scrape reads each of RocksDB's accounts once, not
  * once per meter: the meters of one account share a reading for {@link #READING_LIFETIME}.
  */
 final class RocksStorageMeters {
@@ -34,6 +35,7 @@ final class RocksStorageMeters {
         Reading<Map<String, Long>> stalls = new Reading<>(storage::writeStalls, nanoClock);
         Reading<Map<String, Long>> levelZero = new Reading<>(storage::levelZeroFiles, nanoClock);
         Reading<Map<String, Double>> compactionCpu = new Reading<>(storage::compactionCpuSeconds, nanoClock);
+        Reading<Map<String, Long>> pending = new Reading<>(storage::pendingCompactionBytes, nanoClock);
         gauge(registry, memory, "memtables", RocksStorage.Memory::memtables,
                 "written and not yet flushed (at most two memtables per column family)");
         gauge(registry, memory, "block-cache", RocksStorage.Memory::blockCache,
@@ -49,6 +51,12 @@ final class RocksStorageMeters {
                     .strongReference(true) // the reading is referenced by its meters only
                     .tag("family", family)
                     .description("files in level 0, each probed by every lookup in the family until compacted")
+                    .register(registry);
+            Gauge.builder("chat.storage.compaction.pending", pending, r -> r.read(bytes -> bytes.getOrDefault(family, 0L)))
+                    .strongReference(true)
+                    .tag("family", family)
+                    .baseUnit("bytes")
+                    .description("bytes RocksDB estimates its compactions must rewrite in the family: growing when they fall behind")
                     .register(registry);
         }
     }

@@ -110,6 +110,9 @@ class RocksStorageMemoryTest {
             assertThat(storage.compactionCpuSeconds())
                     .hasEntrySatisfying("client_ids", seconds -> assertThat(seconds).isPositive())
                     .hasEntrySatisfying("messages", seconds -> assertThat(seconds).as("nothing written there").isZero());
+            assertThat(storage.pendingCompactionBytes()).as("settled: no compaction is due, in any family")
+                    .containsOnlyKeys("default", "log", "client_ids", "messages", "consumers")
+                    .allSatisfy((family, bytes) -> assertThat(bytes).as(family).isZero());
         }
     }
 
