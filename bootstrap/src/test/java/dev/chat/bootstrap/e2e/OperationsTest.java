@@ -48,6 +48,8 @@ class OperationsTest extends EmbeddedServerTest {
                     .contains("chat_storage_level0_files{family=\"client_ids\"}")
                     .contains("chat_storage_compaction_cpu_seconds_total{family=\"messages\"}")
                     .contains("chat_storage_compaction_pending_bytes{family=\"client_ids\"}");
+            assertThat(metrics).as("the live heap after the last full collection, which the soak reads after forcing one")
+                    .contains("jvm_gc_live_data_size_bytes");
             assertThat(metrics).doesNotContain("count me").doesNotContain(a.token());
         }
     }

@@ -96,14 +96,15 @@ public final class RocksStorage implements AutoCloseable {
     public static final int DEFAULT_BACKGROUND_JOBS = 2;
 
     /**
-     * Compactions at the process's own priority, unless configured. At nice 19 (the default until
-     * the soak's run 15) they got only what the acknowledging and delivering threads left of two
-     * saturated cores, ~0.2 core, less than half the maximum throughput's writes need: level-0 files
-     * piled up, every lookup probed them, and p99 rose over the half hour (×1.69 in run 14). At normal
-     * priority they take their share, stay level with the writes, and p99 stayed flat (run 15,
-     * docs/performance.md, "Soak").
+     * Compactions at nice 19 unless configured, and why it is a trade. At nice 19 they run only when
+     * the threads that acknowledge and deliver leave the CPU: a burst of writes defers them, and the
+     * one-to-one maximum was 26,930–26,995 msg/s against 20,489–20,490 at normal priority
+     * ({@code scripts/bench-compare}, two rounds). On cores that a sustained load saturates, they then
+     * run later than their work comes due: level-0 files pile up, every lookup probes them, and the
+     * soak's p99 rose ×1.69 over half an hour (run 14), where at normal priority it stayed flat (runs
+     * 15 and 16, docs/performance.md, "Soak").
      */
-    public static final CompactionPriority DEFAULT_COMPACTION_PRIORITY = CompactionPriority.NORMAL;
+    public static final CompactionPriority DEFAULT_COMPACTION_PRIORITY = CompactionPriority.LOW;
 
     /** Opens the database in {@code folder} with the default block cache. */
     public RocksStorage(Path folder) {

@@ -18,7 +18,7 @@ public class RocksStorageFactory {
     RocksStorage rocksStorage(@Value("${chat.data-dir:./data}") String dataDir,
                               @Value("${chat.storage.block-cache:32MB}") @ReadableBytes long blockCache,
                               @Value("${chat.storage.background-jobs:" + RocksStorage.DEFAULT_BACKGROUND_JOBS + "}") int backgroundJobs,
-                              @Value("${chat.storage.compaction-priority:normal}") String compactionPriority,
+                              @Value("${chat.storage.compaction-priority:low}") String compactionPriority,
                               BeanProvider<MeterRegistry> meters) {
         // the registry is resolved before the storage opens: a failure to create it then leaves no database open
         // (and no binder: a binder would open the storage in a process that has no use for it)
