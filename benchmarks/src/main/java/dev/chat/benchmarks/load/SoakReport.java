@@ -147,6 +147,7 @@ final class SoakReport {
         return PrometheusPage.byLabel(page, "jvm_gc_pause_seconds_count", "cause").getOrDefault("Diagnostic Command", 0.0);
     }
 
+    /** The server's /prometheus page, empty when the server does not answer. */
     private String page() {
         try {
             return metricsPage.get();
@@ -156,10 +157,8 @@ final class SoakReport {
     }
 
     private void storageMemory(Map<String, Object> slice) {
-        String page;
-        try {
-            page = metricsPage.get();
-        } catch (RuntimeException serverDown) {
+        String page = page();
+        if (page.isEmpty()) {
             return;
         }
         PrometheusPage.byLabel(page, "chat_storage_memory_bytes", "kind")

@@ -18,13 +18,13 @@ public class RocksStorageFactory {
     RocksStorage rocksStorage(@Value("${chat.data-dir:./data}") String dataDir,
                               @Value("${chat.storage.block-cache:32MB}") @ReadableBytes long blockCache,
                               @Value("${chat.storage.background-jobs:" + RocksStorage.DEFAULT_BACKGROUND_JOBS + "}") int backgroundJobs,
-                              @Value("${chat.storage.compaction-priority:low}") String compactionPriority,
+                              @Value("${chat.storage.compaction-priority:}") String compactionPriority,
                               BeanProvider<MeterRegistry> meters) {
         // the registry is resolved before the storage opens: a failure to create it then leaves no database open
         // (and no binder: a binder would open the storage in a process that has no use for it)
         MeterRegistry registry = meters.isPresent() ? meters.get() : null;
         RocksStorage storage = new RocksStorage(Path.of(dataDir).toAbsolutePath().resolve("messages"), blockCache, backgroundJobs,
-                CompactionPriority.of(compactionPriority));
+                compactionPriority.isBlank() ? RocksStorage.DEFAULT_COMPACTION_PRIORITY : CompactionPriority.of(compactionPriority));
         if (registry != null) {
             RocksStorageMeters.register(storage, registry);
         }

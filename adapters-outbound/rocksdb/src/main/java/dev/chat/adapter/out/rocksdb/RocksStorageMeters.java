@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -45,24 +46,30 @@ final class RocksStorageMeters {
         gauge(registry, memory, "table-readers", RocksStorage.Memory::tableReaders,
                 "what open files hold outside the block cache");
         stalls(registry, storage, stalls);
-        compactionCpu(registry, storage, compactionCpu);
-        for (String family : storage.families()) {
-            Gauge.builder("chat.storage.level0.files", levelZero, r -> r.read(files -> files.getOrDefault(family, 0L)))
+        List<String> families = storage.families();
+        compactionCpu(registry, storage, families, compactionCpu);
+        byFamily(registry, families, "chat.storage.level0.files", levelZero, null,
+                "files in level 0, each probed by every lookup in the family until compacted");
+        byFamily(registry, families, "chat.storage.compaction.pending", pending, "bytes",
+                "bytes RocksDB estimates its compactions must rewrite in the family: growing when they fall behind");
+    }
+
+    /** One gauge per column family, tagged with it, reading its entry of the shared {@code reading}. */
+    private static void byFamily(MeterRegistry registry, List<String> families, String name, Reading<Map<String, Long>> reading,
+                                 String baseUnit, String description) {
+        for (String family : families) {
+            Gauge.builder(name, reading, r -> r.read(values -> values.getOrDefault(family, 0L)))
                     .strongReference(true) // the reading is referenced by its meters only
                     .tag("family", family)
-                    .description("files in level 0, each probed by every lookup in the family until compacted")
-                    .register(registry);
-            Gauge.builder("chat.storage.compaction.pending", pending, r -> r.read(bytes -> bytes.getOrDefault(family, 0L)))
-                    .strongReference(true)
-                    .tag("family", family)
-                    .baseUnit("bytes")
-                    .description("bytes RocksDB estimates its compactions must rewrite in the family: growing when they fall behind")
+                    .baseUnit(baseUnit)
+                    .description(description)
                     .register(registry);
         }
     }
 
-    private static void compactionCpu(MeterRegistry registry, RocksStorage storage, Reading<Map<String, Double>> cpu) {
-        for (String family : storage.families()) {
+    private static void compactionCpu(MeterRegistry registry, RocksStorage storage, List<String> families,
+                                      Reading<Map<String, Double>> cpu) {
+        for (String family : families) {
             FunctionCounter.builder("chat.storage.compaction.cpu", storage, s -> cpu.read(seconds -> seconds.getOrDefault(family, 0.0)))
                     .tag("family", family)
                     .baseUnit("seconds")
