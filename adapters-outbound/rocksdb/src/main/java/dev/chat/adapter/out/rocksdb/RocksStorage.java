@@ -9,6 +9,7 @@ import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Env;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.IndexType;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.LRUCache;
@@ -104,7 +105,7 @@ public final class RocksStorage implements AutoCloseable {
      * soak's p99 rose ×1.69 over half an hour (run 14), where at normal priority it stayed flat (runs
      * 15 and 16, docs/performance.md, "Soak").
      */
-    public static final CompactionPriority DEFAULT_COMPACTION_PRIORITY = CompactionPriority.LOW;
+    public static final CompactionPriority DEFAULT_COMPACTION_PRIORITY = CompactionPriority.BOTTOMMOST_LOW;
 
     /** Opens the database in {@code folder} with the default block cache. */
     public RocksStorage(Path folder) {
@@ -140,9 +141,7 @@ public final class RocksStorage implements AutoCloseable {
             throw new IllegalStateException("cannot create the message storage folder " + folder, e);
         }
         NativeLibrary.load(folder.toAbsolutePath().getParent().resolve("native"));
-        if (compactionPriority == CompactionPriority.LOW) {
-            lowerCompactionPriority();
-        }
+        setCompactionPriority(compactionPriority);
         bloomFilter = new BloomFilter(BLOOM_BITS_PER_KEY);
         blockCache = new LRUCache(blockCacheBytes, -1, false, HIGH_PRIORITY_SHARE);
         durable = new WriteOptions().setSync(true);
@@ -212,9 +211,19 @@ public final class RocksStorage implements AutoCloseable {
         return config;
     }
 
-    /** Runs RocksDB's compactions at nice 19, process-wide and for good (RocksDB's default thread pool). */
-    private static void lowerCompactionPriority() {
-        Env.getDefault().lowerThreadPoolCPUPriority(Priority.LOW);
+    /**
+     * Lowers the compaction threads' priority, process-wide and for good, as configured. RocksDB hands
+     * a compaction into the bottommost level to its {@code BOTTOM} pool whenever that pool has a thread.
+     */
+    private static void setCompactionPriority(CompactionPriority priority) {
+        Env env = Env.getDefault();
+        switch (priority) {
+            case LOW -> env.lowerThreadPoolCPUPriority(Priority.LOW);
+            case BOTTOMMOST_LOW -> env.incBackgroundThreadsIfNeeded(1, Priority.BOTTOM)
+                    .lowerThreadPoolCPUPriority(Priority.BOTTOM);
+            case NORMAL -> {
+            }
+        }
     }
 
     /**
@@ -387,6 +396,13 @@ public final class RocksStorage implements AutoCloseable {
 
     RocksIterator iterator(ColumnFamilyHandle family, ReadOptions readOptions) {
         return db.newIterator(family, readOptions);
+    }
+
+    /** Flushes {@code family}'s memtable to a level-0 file now; for tests. */
+    void flush(ColumnFamilyHandle family) throws RocksDBException {
+        try (FlushOptions wait = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(wait, family);
+        }
     }
 
     /** Compacts all of {@code family} now, on RocksDB's compaction threads; for tests. */
