@@ -24,6 +24,8 @@ import java.util.function.Supplier;
 final class SoakReport {
     /** RocksDB's compaction pool: its share of the server's CPU grows with the store. */
     private static final String COMPACTION_THREADS = "rocksdb:low";
+    /** RocksDB's pool for the compactions into the bottommost level, when the storage gives them one. */
+    private static final String BOTTOM_COMPACTION_THREADS = "rocksdb:bottom";
 
     private final Deliveries deliveries;
     private final ServerProbe probe;
@@ -42,6 +44,7 @@ final class SoakReport {
     private long lastAt = System.nanoTime();
     private long lastServerCpuMillis;
     private long lastCompactionCpuMillis;
+    private long lastBottomCompactionCpuMillis;
     private long lastGeneratorCpuNanos = generatorCpuNanos();
     /** The server's counters as the previous slice read them, by name. */
     private final Map<String, Double> counters = new HashMap<>();
@@ -55,6 +58,7 @@ final class SoakReport {
         this.lastDelivered = deliveries.measuredDeliveries();
         this.lastServerCpuMillis = probe.cpuMillis();
         this.lastCompactionCpuMillis = probe.threadCpuMillis(COMPACTION_THREADS);
+        this.lastBottomCompactionCpuMillis = probe.threadCpuMillis(BOTTOM_COMPACTION_THREADS);
         // the server's counters so far (the warm-up's), so that the first slice counts its own only
         try {
             String page = metricsPage.get();
@@ -101,9 +105,14 @@ final class SoakReport {
         double seconds = (now - lastAt) / 1e9;
         slice.put("serverCores", Math.round((serverCpu - lastServerCpuMillis) / 1e3 / seconds * 100) / 100.0);
         slice.put("generatorCores", Math.round((generatorCpu - lastGeneratorCpuNanos) / 1e9 / seconds * 100) / 100.0);
+        // both pools together are the compactions' CPU; the bottom pool's is also given alone (nice 19 by default)
         long compactionCpu = probe.threadCpuMillis(COMPACTION_THREADS);
-        slice.put("compactionCores", Math.round((compactionCpu - lastCompactionCpuMillis) / 1e3 / seconds * 100) / 100.0);
+        long bottomCompactionCpu = probe.threadCpuMillis(BOTTOM_COMPACTION_THREADS);
+        long bottomCompaction = bottomCompactionCpu - lastBottomCompactionCpuMillis;
+        slice.put("compactionCores", Math.round((compactionCpu - lastCompactionCpuMillis + bottomCompaction) / 1e3 / seconds * 100) / 100.0);
+        slice.put("compactionBottomCores", Math.round(bottomCompaction / 1e3 / seconds * 100) / 100.0);
         lastCompactionCpuMillis = compactionCpu;
+        lastBottomCompactionCpuMillis = bottomCompactionCpu;
         lastServerCpuMillis = serverCpu;
         lastGeneratorCpuNanos = generatorCpu;
         // after the slice's latencies were read: the forced GC's pause falls into the next slice

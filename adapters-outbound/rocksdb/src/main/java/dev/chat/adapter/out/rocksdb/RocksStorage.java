@@ -97,13 +97,15 @@ public final class RocksStorage implements AutoCloseable {
     public static final int DEFAULT_BACKGROUND_JOBS = 2;
 
     /**
-     * Compactions at nice 19 unless configured, and why it is a trade. At nice 19 they run only when
-     * the threads that acknowledge and deliver leave the CPU: a burst of writes defers them, and the
-     * one-to-one maximum was 26,930–26,995 msg/s against 20,489–20,490 at normal priority
-     * ({@code scripts/bench-compare}, two rounds). On cores that a sustained load saturates, they then
-     * run later than their work comes due: level-0 files pile up, every lookup probes them, and the
-     * soak's p99 rose ×1.69 over half an hour (run 14), where at normal priority it stayed flat (runs
-     * 15 and 16, docs/performance.md, "Soak").
+     * Compactions into the bottommost level at nice 19 and the others at normal priority, unless
+     * configured: the one setting measured to keep both the burst and a flat soak. All at nice 19, a
+     * burst defers them (one-to-one maximum 26,930–26,995 msg/s), but on cores that a sustained load
+     * saturates they run later than their work comes due: level-0 files pile up, every lookup probes
+     * them, and the soak's p99 rose ×1.69 over half an hour (run 14). All at normal priority, p99
+     * stayed flat (runs 15, 16) but the maximum fell to 20,489–20,490. Split, the soak was flat (run 17)
+     * and the maximum held: unchanged on a fresh store, −7 % between the medians of four rounds on a
+     * store of 60 M messages, within the rounds' noise ({@code scripts/bench-compare d20d20c};
+     * docs/performance.md, "Soak").
      */
     public static final CompactionPriority DEFAULT_COMPACTION_PRIORITY = CompactionPriority.BOTTOMMOST_LOW;
 

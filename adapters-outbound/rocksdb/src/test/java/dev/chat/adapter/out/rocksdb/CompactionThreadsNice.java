@@ -46,7 +46,7 @@ public final class CompactionThreadsNice {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the log's level-0 files were not compacted in 30 s: " + storage.levelZeroFiles());
                 }
-                Thread.onSpinWait();
+                Thread.sleep(10);
             }
             // a compaction thread takes its pool's priority when it starts its next job
             storage.compact(storage.log());
