@@ -499,8 +499,7 @@ public final class LoadGenerator implements Callable<Integer> {
             List<SoakTrend> trends = SoakTrend.of(slices, reportEvery);
             trends.forEach(trend -> System.out.println("TREND " + trend));
             List<String> rising = SoakTrend.rising(trends);
-            System.out.println(rising.isEmpty() ? "SOAK flat: p99, RSS and the live heap within their tolerances"
-                    : "SOAK not flat: " + String.join(", ", rising) + " rose past their tolerances");
+            System.out.println(SoakTrend.verdict(trends));
             result.put("trend", trends);
             result.put("rising", rising);
         }

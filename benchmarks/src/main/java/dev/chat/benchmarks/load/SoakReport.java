@@ -42,10 +42,6 @@ final class SoakReport {
     private final List<Map<String, Object>> slices = new ArrayList<>();
     private long lastDelivered;
     private long lastAt = System.nanoTime();
-    private long lastServerCpuMillis;
-    private long lastCompactionCpuMillis;
-    private long lastBottomCompactionCpuMillis;
-    private long lastGeneratorCpuNanos = generatorCpuNanos();
     /** The server's counters as the previous slice read them, by name. */
     private final Map<String, Double> counters = new HashMap<>();
 
@@ -56,9 +52,8 @@ final class SoakReport {
         this.heapEvery = heapEvery;
         this.sliceNanos = every.toNanos();
         this.lastDelivered = deliveries.measuredDeliveries();
-        this.lastServerCpuMillis = probe.cpuMillis();
-        this.lastCompactionCpuMillis = probe.threadCpuMillis(COMPACTION_THREADS);
-        this.lastBottomCompactionCpuMillis = probe.threadCpuMillis(BOTTOM_COMPACTION_THREADS);
+        // the CPU spent so far (its figures dropped), so that the first slice counts its own only
+        cpuCores(1);
         // the server's counters so far (the warm-up's), so that the first slice counts its own only
         try {
             String page = metricsPage.get();
@@ -99,22 +94,7 @@ final class SoakReport {
         slice.put("maxMs", latency.getMaxValue() / 1000.0);
         slice.put("serverRssMiB", probe.rssBytes() / (1024 * 1024));
         storageMemory(slice);
-        // CPU per slice tells a server doing more work per message from one merely waiting longer
-        long serverCpu = probe.cpuMillis();
-        long generatorCpu = generatorCpuNanos();
-        double seconds = (now - lastAt) / 1e9;
-        slice.put("serverCores", Math.round((serverCpu - lastServerCpuMillis) / 1e3 / seconds * 100) / 100.0);
-        slice.put("generatorCores", Math.round((generatorCpu - lastGeneratorCpuNanos) / 1e9 / seconds * 100) / 100.0);
-        // both pools together are the compactions' CPU; the bottom pool's is also given alone (nice 19 by default)
-        long compactionCpu = probe.threadCpuMillis(COMPACTION_THREADS);
-        long bottomCompactionCpu = probe.threadCpuMillis(BOTTOM_COMPACTION_THREADS);
-        long bottomCompaction = bottomCompactionCpu - lastBottomCompactionCpuMillis;
-        slice.put("compactionCores", Math.round((compactionCpu - lastCompactionCpuMillis + bottomCompaction) / 1e3 / seconds * 100) / 100.0);
-        slice.put("compactionBottomCores", Math.round(bottomCompaction / 1e3 / seconds * 100) / 100.0);
-        lastCompactionCpuMillis = compactionCpu;
-        lastBottomCompactionCpuMillis = bottomCompactionCpu;
-        lastServerCpuMillis = serverCpu;
-        lastGeneratorCpuNanos = generatorCpu;
+        slice.putAll(cpuCores((now - lastAt) / 1e9));
         // after the slice's latencies were read: the forced GC's pause falls into the next slice
         if (heapEvery > 0 && index % heapEvery == 0) {
             slice.put("liveHeapMiB", liveHeapAfterForcedGc() / (1024 * 1024));
@@ -187,7 +167,7 @@ final class SoakReport {
         double seconds = (System.nanoTime() - lastAt) / 1e9;
         PrometheusPage.byLabel(page, "chat_storage_compaction_cpu_seconds_total", "family").forEach((family, cpu) ->
                 slice.put(key("compactionCores", family, ""),
-                        Math.round(since("compactionCpu." + family, cpu) / seconds * 100) / 100.0));
+                        round(since("compactionCpu." + family, cpu) / seconds)));
     }
 
     /** How often RocksDB slowed down or stopped every write during the slice (none in a healthy run). */
@@ -225,14 +205,31 @@ final class SoakReport {
         }
     }
 
+    /**
+     * CPU per slice, in cores over {@code seconds}: the server's, the load generator's, and the
+     * compactions' (both RocksDB pools together, and the bottom pool's alone, nice 19 by default).
+     * It tells a server doing more work per message from one merely waiting longer.
+     */
+    private Map<String, Object> cpuCores(double seconds) {
+        double lowPool = since("lowPoolCpu", probe.threadCpuMillis(COMPACTION_THREADS) / 1e3);
+        double bottomPool = since("bottomPoolCpu", probe.threadCpuMillis(BOTTOM_COMPACTION_THREADS) / 1e3);
+        Map<String, Object> cores = new LinkedHashMap<>();
+        cores.put("serverCores", round(since("serverCpu", probe.cpuMillis() / 1e3) / seconds));
+        cores.put("generatorCores", round(since("generatorCpu", generatorCpuNanos() / 1e9) / seconds));
+        cores.put("compactionCores", round((lowPool + bottomPool) / seconds));
+        cores.put("compactionBottomCores", round(bottomPool / seconds));
+        return cores;
+    }
+
     /** How much a counter of the server's grew since the previous slice read it (since it started, the first time). */
     private double since(String counter, double now) {
         Double before = counters.put(counter, now);
         return before == null ? now : now - before;
     }
 
-    private static double round(double millis) {
-        return Math.round(millis * 100) / 100.0;
+    /** To two decimals. */
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 
     /** ("storage", "block-cache-pinned", "MiB") → "storageBlockCachePinnedMiB"; ("level0", "client_ids", "") → "level0ClientIds". */

@@ -95,6 +95,21 @@ public record SoakTrend(String measure, int slices, double firstThird, double la
         return JUDGED.containsKey(measure);
     }
 
+    /**
+     * The soak's one-line verdict: flat only when every {@link #JUDGED} measure has a trend (three
+     * slices at least; the live heap is read every fifth) and none rose past its tolerance.
+     */
+    public static String verdict(List<SoakTrend> trends) {
+        List<String> missing = JUDGED.keySet().stream().sorted()
+                .filter(measure -> trends.stream().noneMatch(t -> t.measure().equals(measure))).toList();
+        if (!missing.isEmpty()) {
+            return "SOAK not judged: too few slices for " + String.join(", ", missing);
+        }
+        List<String> rising = rising(trends);
+        return rising.isEmpty() ? "SOAK flat: p99, RSS and the live heap within their tolerances"
+                : "SOAK not flat: " + String.join(", ", rising) + " rose past their tolerances";
+    }
+
     /** The judged measures among {@code trends} that rose past their tolerance, in order; none: the soak was flat. */
     public static List<String> rising(List<SoakTrend> trends) {
         return trends.stream().filter(t -> !t.flat()).map(SoakTrend::measure).toList();

@@ -86,6 +86,21 @@ class SoakTrendTest {
         assertThat(SoakTrend.rising(List.copyOf(trends.values()))).isEmpty();
     }
 
+    @Test
+    void a_soak_too_short_for_a_judged_measure_is_not_called_flat() {
+        List<Map<String, Object>> slices = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            slices.add(slice(i, 100, 1_500, i == 4 ? 34.0 : null));
+        }
+
+        List<SoakTrend> trends = SoakTrend.of(slices, Duration.ofMinutes(1));
+
+        assertThat(SoakTrend.rising(trends)).isEmpty();
+        assertThat(SoakTrend.verdict(trends)).isEqualTo("SOAK not judged: too few slices for liveHeapMiB");
+        assertThat(SoakTrend.verdict(SoakTrend.of(List.of(), Duration.ofMinutes(1))))
+                .isEqualTo("SOAK not judged: too few slices for liveHeapMiB, p99Ms, serverRssMiB");
+    }
+
     private static Map<String, SoakTrend> byMeasure(List<SoakTrend> trends) {
         Map<String, SoakTrend> byMeasure = new LinkedHashMap<>();
         trends.forEach(t -> byMeasure.put(t.measure(), t));

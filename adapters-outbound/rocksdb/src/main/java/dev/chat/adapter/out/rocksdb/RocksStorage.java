@@ -98,14 +98,14 @@ public final class RocksStorage implements AutoCloseable {
 
     /**
      * Compactions into the bottommost level at nice 19 and the others at normal priority, unless
-     * configured: the setting that kept the burst and level 0 in step with the writes. All at nice 19, a
-     * burst defers them (one-to-one maximum 26,930–26,995 msg/s), but on cores that a sustained load
-     * saturates they run later than their work comes due: level-0 files pile up, every lookup probes
-     * them, and the soak's p99 rose ×1.69 over half an hour (run 14). All at normal priority, p99
-     * stayed flat (runs 15, 16) but the maximum fell to 20,489–20,490. Split, level 0 kept pace in both soaks and p99
-     * was flat in one of them (runs 17 and 18), and the maximum held: unchanged on a fresh store, −7 % between the medians of four rounds on a
-     * store of 60 M messages, within the rounds' noise ({@code scripts/bench-compare d20d20c};
-     * docs/performance.md, "Soak").
+     * configured: the setting that kept the burst and level 0 in step with the writes. All at nice
+     * 19, a burst defers them (one-to-one maximum 26,930–26,995 msg/s), but on cores that a sustained
+     * load saturates they run later than their work comes due: level-0 files pile up, every lookup
+     * probes them, and the soak's p99 rose ×1.69 over half an hour (run 14). All at normal priority,
+     * p99 stayed flat (runs 15, 16) but the maximum fell to 20,489–20,490. Split, level 0 kept pace
+     * in both soaks and p99 was flat in one of them (runs 17 and 18), and the maximum held: unchanged
+     * on a fresh store, −7 % between the medians of four rounds on a store of 60 M messages, within
+     * the rounds' noise ({@code scripts/bench-compare d20d20c}; docs/performance.md, "Soak").
      */
     public static final CompactionPriority DEFAULT_COMPACTION_PRIORITY = CompactionPriority.BOTTOMMOST_LOW;
 
